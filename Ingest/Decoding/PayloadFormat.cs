@@ -41,7 +41,10 @@ public static class PayloadFormat
         }
         catch (JsonException exception)
         {
-            throw new RejectedMessageException(RejectionKind.Malformed, $"Malformed JSON: {exception.Message}");
+            // Some devices print NaN/Infinity as bare words; say so rather than just "invalid start of a value".
+            throw HasNonFiniteWord(payload.Span)
+                ? new RejectedMessageException(RejectionKind.InvalidValue, "The payload holds NaN or Infinity, which JSON cannot carry and no series can store.")
+                : new RejectedMessageException(RejectionKind.Malformed, $"Malformed JSON: {exception.Message}");
         }
     }
 
@@ -73,6 +76,9 @@ public static class PayloadFormat
             throw new RejectedMessageException(RejectionKind.InvalidValue, "The MessagePack payload holds NaN or Infinity; only finite numbers can be stored.");
         }
     }
+
+    private static bool HasNonFiniteWord(ReadOnlySpan<byte> payload) =>
+        payload.IndexOf("NaN"u8) >= 0 || payload.IndexOf("Infinity"u8) >= 0;
 
     private static bool LooksLikeJson(ReadOnlySpan<byte> payload)
     {

@@ -17,7 +17,9 @@ public static class PointValues
         switch (value.ValueKind)
         {
             case JsonValueKind.Number:
-                return TimeseriesPoint.Number(name, Finite(name, value.GetDouble()), timestamp);
+                return value.TryGetDouble(out var reading)
+                    ? TimeseriesPoint.Number(name, Finite(name, reading), timestamp)
+                    : throw NotFinite(name);
             case JsonValueKind.True or JsonValueKind.False:
                 return TimeseriesPoint.Number(name, value.GetBoolean() ? 1 : 0, timestamp);
             case JsonValueKind.String:

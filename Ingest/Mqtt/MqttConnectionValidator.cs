@@ -16,6 +16,12 @@ public sealed class MqttConnectionValidator(DeviceAuthoriser authoriser)
 
     public async Task ValidateAsync(ValidatingConnectionEventArgs args)
     {
+        if (string.IsNullOrEmpty(args.ClientId))
+        {
+            // MQTT 5 clients (mosquitto_pub among them) may leave the id to the server. MQTTnet only applies this for 5.0.
+            args.AssignedClientIdentifier = "ingest-" + Guid.NewGuid().ToString("N");
+        }
+
         if (string.IsNullOrEmpty(args.Password))
         {
             Refuse(args, MqttConnectReasonCode.BadUserNameOrPassword, "A device token is required as the password.");

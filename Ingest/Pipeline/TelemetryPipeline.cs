@@ -53,7 +53,9 @@ public sealed partial class TelemetryPipeline(
         catch (Exception exception)
         {
             LogPublishFailed(logger, exception, message.CorrelationId);
-            var result = Unavailable(message, "RabbitMQ cannot queue the message right now");
+            var result = Unavailable(message, exception is RabbitMQ.Client.Exceptions.PublishException { IsReturn: true }
+                ? "RabbitMQ returned the message: no queue is bound to physical_timeseries"
+                : "RabbitMQ cannot queue the message right now");
             await TryMarkNotQueuedAsync(message.CorrelationId, result.Rejection!);
             return result;
         }
