@@ -29,6 +29,9 @@ public sealed class IngestOptions
     /// <summary>Batches being written or awaiting a confirm at once, per sink.</summary>
     public int MaxConcurrentFlushes { get; set; } = 4;
 
+    /// <summary>A COPY or a publisher confirm taking longer than this fails its batch (the devices get 503 and retry).</summary>
+    public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Messages accepted but not yet stored and confirmed; beyond it, MQTT reading pauses (TCP back-pressure).</summary>
     public int MaxInFlightMessages { get; set; } = 20_000;
 

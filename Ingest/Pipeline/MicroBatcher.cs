@@ -16,13 +16,17 @@ public sealed class MicroBatcher<T> : IAsyncDisposable
     private readonly Func<IReadOnlyList<T>, CancellationToken, Task> _flush;
     private readonly int _maxBatchSize;
     private readonly int _maxConcurrentFlushes;
+    private readonly TimeSpan _flushTimeout;
     private readonly TimeSpan _linger;
     private readonly SemaphoreSlim _flushSlots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    public MicroBatcher(Func<IReadOnlyList<T>, CancellationToken, Task> flush, int maxBatchSize, TimeSpan linger, int maxConcurrentFlushes)
+    /// <param name="flushTimeout">A flush still running after this is cancelled and its callers fail: a broker that
+    /// vanished mid-confirm must turn into "retry later" for the device, never into a request that hangs.</param>
+    public MicroBatcher(Func<IReadOnlyList<T>, CancellationToken, Task> flush, int maxBatchSize, TimeSpan linger, int maxConcurrentFlushes, TimeSpan flushTimeout)
     {
+        _flushTimeout = flushTimeout;
         _flush = flush;
         _maxBatchSize = maxBatchSize;
         _linger = linger;
@@ -83,7 +87,9 @@ public sealed class MicroBatcher<T> : IAsyncDisposable
     {
         try
         {
-            await _flush(batch.ConvertAll(entry => entry.Item), _stopping.Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            timeout.CancelAfter(_flushTimeout);
+            await _flush(batch.ConvertAll(entry => entry.Item), timeout.Token);
             batch.ForEach(entry => entry.Done.TrySetResult());
         }
         catch (Exception exception)

@@ -22,7 +22,7 @@ public sealed class RawMessageLog : IAsyncDisposable
     {
         _dataSource = dataSource;
         var settings = options.Value;
-        _batcher = new MicroBatcher<RawMessageRecord>(WriteAsync, settings.MaxBatchSize, settings.BatchLinger, settings.MaxConcurrentFlushes);
+        _batcher = new MicroBatcher<RawMessageRecord>(WriteAsync, settings.MaxBatchSize, settings.BatchLinger, settings.MaxConcurrentFlushes, settings.FlushTimeout);
     }
 
     /// <summary>Completes once the record is committed; faults (NpgsqlException, ...) when PostgreSQL could not take it.</summary>

@@ -21,7 +21,7 @@ public sealed class TimeseriesPublisher : IAsyncDisposable
     {
         _channel = new ConfirmingChannel(connection);
         var settings = options.Value;
-        _batcher = new MicroBatcher<IReadOnlyList<NormalisedMessage>>(PublishAsync, settings.MaxBatchSize, settings.BatchLinger, settings.MaxConcurrentFlushes);
+        _batcher = new MicroBatcher<IReadOnlyList<NormalisedMessage>>(PublishAsync, settings.MaxBatchSize, settings.BatchLinger, settings.MaxConcurrentFlushes, settings.FlushTimeout);
     }
 
     /// <summary>Completes when RabbitMQ has confirmed the AMQP message holding <paramref name="messages"/>.</summary>

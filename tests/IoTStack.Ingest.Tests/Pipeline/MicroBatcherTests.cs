@@ -10,7 +10,7 @@ public class MicroBatcherTests
     {
         var batches = new ConcurrentBag<int>();
         await using var batcher = new MicroBatcher<int>((items, token) => { batches.Add(items.Count); return Task.Delay(5, token); },
-            maxBatchSize: 100, linger: TimeSpan.FromMilliseconds(5), maxConcurrentFlushes: 2);
+            maxBatchSize: 100, linger: TimeSpan.FromMilliseconds(5), maxConcurrentFlushes: 2, flushTimeout: TimeSpan.FromSeconds(10));
 
         await Task.WhenAll(Enumerable.Range(0, 1000).Select(batcher.EnqueueAsync));
 
@@ -20,10 +20,19 @@ public class MicroBatcherTests
     }
 
     [Fact]
+    public async Task A_flush_that_hangs_fails_its_callers_after_the_timeout()
+    {
+        await using var batcher = new MicroBatcher<int>((_, token) => Task.Delay(Timeout.Infinite, token),
+            maxBatchSize: 10, linger: TimeSpan.Zero, maxConcurrentFlushes: 1, flushTimeout: TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => batcher.EnqueueAsync(1));
+    }
+
+    [Fact]
     public async Task A_failed_flush_faults_every_caller_of_that_batch()
     {
         await using var batcher = new MicroBatcher<int>((_, _) => throw new InvalidOperationException("broker down"),
-            maxBatchSize: 10, linger: TimeSpan.FromMilliseconds(1), maxConcurrentFlushes: 1);
+            maxBatchSize: 10, linger: TimeSpan.FromMilliseconds(1), maxConcurrentFlushes: 1, flushTimeout: TimeSpan.FromSeconds(10));
 
         var calls = Enumerable.Range(0, 5).Select(batcher.EnqueueAsync).ToArray();
 
