@@ -7,7 +7,21 @@ internal static class LocalProcess
 {
     public static async Task<string> RunAsync(string file, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var (exitCode, output) = await RunForResultAsync(file, arguments, environment, timeout);
+        return exitCode == 0 ? output : throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {exitCode}: {output}");
+    }
+
+    /// <summary>Runs a command to its end and returns its exit code with stdout and stderr together.</summary>
+    public static async Task<(int ExitCode, string Output)> RunForResultAsync(string file, IEnumerable<string> arguments,
+        IDictionary<string, string>? environment = null, TimeSpan? timeout = null, string? standardInput = null)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
+            UseShellExecute = false,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -22,6 +36,12 @@ internal static class LocalProcess
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(90));
         var output = process.StandardOutput.ReadToEndAsync(cancel.Token);
         var error = process.StandardError.ReadToEndAsync(cancel.Token);
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+            process.StandardInput.Close();
+        }
+
         try
         {
             await process.WaitForExitAsync(cancel.Token);
@@ -32,12 +52,7 @@ internal static class LocalProcess
             throw new TimeoutException($"{file} {string.Join(' ', start.ArgumentList)} did not finish in time.");
         }
 
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}: {await output}{await error}");
-        }
-
-        return await output;
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>Polls <paramref name="ready"/> until it is true, failing after <paramref name="deadline"/>.</summary>
