@@ -5,7 +5,7 @@ using System.Text;
 namespace IoTStack.Ingest.Tests.Integration;
 
 /// <summary>The real Ingest service (the built IoTStack.Ingest.dll next to the tests) on its own HTTP and MQTT ports.</summary>
-internal sealed class IngestProcess(IReadOnlyDictionary<string, string> environment) : IAsyncDisposable
+public sealed class IngestProcess(IReadOnlyDictionary<string, string> environment) : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
     private Process? _process;

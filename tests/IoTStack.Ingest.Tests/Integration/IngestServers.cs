@@ -47,29 +47,55 @@ public sealed class IngestServers : IAsyncLifetime, IAsyncDisposable
         Credentials = new CredentialStore(Database, TimeProvider.System);
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
 
-        _ingest = new IngestProcess(new Dictionary<string, string>
+        _ingest = StartIngest(HttpPort, MqttPort, new Dictionary<string, string>
         {
-            ["ConnectionStrings__iotdb"] = _postgres.ConnectionString("iotdb"),
-            ["ConnectionStrings__messaging"] = _rabbit.Uri,
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{HttpPort}",
-            ["Mqtt__Port"] = IngestProcess.Port(MqttPort),
             ["Ingest__DeviceRequestsPerSecond"] = "2000",
             ["Ingest__DeviceBurst"] = "2000",
-            ["Ingest__MaxPayloadBytes"] = "65536",
-            ["Logging__LogLevel__Default"] = "Warning",
         });
-        _ingest.Start();
         await WaitUntilHealthyAsync();
     }
 
-    public Task WaitUntilHealthyAsync() => LocalProcess.WaitUntilAsync(async () =>
+    public Task WaitUntilHealthyAsync() => WaitUntilHealthyAsync(_ingest!, Http);
+
+    /// <summary>Another Ingest on the same servers with some settings changed (e.g. a low rate limit); the caller disposes it.</summary>
+    public async Task<(IngestProcess Process, HttpClient Http)> StartExtraIngestAsync(Dictionary<string, string> settings)
     {
-        if (_ingest!.HasExited)
+        var httpPort = IngestProcess.FreePort();
+        var process = StartIngest(httpPort, IngestProcess.FreePort(), settings);
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        await WaitUntilHealthyAsync(process, http);
+        return (process, http);
+    }
+
+    private IngestProcess StartIngest(int httpPort, int mqttPort, Dictionary<string, string> settings)
+    {
+        var environment = new Dictionary<string, string>
         {
-            throw new InvalidOperationException("Ingest exited:\n" + IngestOutput);
+            ["ConnectionStrings__iotdb"] = _postgres.ConnectionString("iotdb"),
+            ["ConnectionStrings__messaging"] = _rabbit.Uri,
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
+            ["Mqtt__Port"] = IngestProcess.Port(mqttPort),
+            ["Ingest__MaxPayloadBytes"] = "65536",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (name, value) in settings)
+        {
+            environment[name] = value;
         }
 
-        using var response = await Http.GetAsync("/health");
+        var process = new IngestProcess(environment);
+        process.Start();
+        return process;
+    }
+
+    private static Task WaitUntilHealthyAsync(IngestProcess process, HttpClient http) => LocalProcess.WaitUntilAsync(async () =>
+    {
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException("Ingest exited:\n" + process.Output);
+        }
+
+        using var response = await http.GetAsync("/health");
         return response.IsSuccessStatusCode;
     }, TimeSpan.FromSeconds(60), "Ingest /health");
 
