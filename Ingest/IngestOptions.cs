@@ -23,8 +23,12 @@ public sealed class IngestOptions
     /// <summary>Messages per raw_messages COPY and per AMQP publish at most.</summary>
     public int MaxBatchSize { get; set; } = 1000;
 
-    /// <summary>How long a batch waits for company before it is flushed anyway.</summary>
-    public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(2);
+    /// <summary>
+    /// How long a batch waits for company before it is flushed anyway. Zero (the default) flushes as soon as a flush
+    /// slot is free: under load batches still grow while earlier ones await their COPY or confirm, and a lone
+    /// message is not delayed (measured here: ~1.5 ms per HTTP request at 0, ~13 ms at 2 ms, timer granularity).
+    /// </summary>
+    public TimeSpan BatchLinger { get; set; } = TimeSpan.Zero;
 
     /// <summary>Batches being written or awaiting a confirm at once, per sink.</summary>
     public int MaxConcurrentFlushes { get; set; } = 4;
