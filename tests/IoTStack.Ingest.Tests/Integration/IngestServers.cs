@@ -140,6 +140,16 @@ public sealed class IngestServers : IAsyncLifetime, IAsyncDisposable
 
     public Task StopRabbitMqAsync() => _rabbit.StopAsync();
 
+    public Task StopPostgresAsync() => _postgres.StopAsync();
+
+    public async Task StartPostgresAsync()
+    {
+        await _postgres.RestartAsync();
+
+        // The tests' own pooled connections died with the server.
+        Database.Clear();
+    }
+
     public Task StartRabbitMqAsync() => _rabbit.StartAsync();
 
     public static async Task<Guid> CorrelationIdOf(HttpResponseMessage response)
