@@ -20,6 +20,8 @@ public static class MqttGatewayExtensions
         builder.Services.AddSingleton<ITopicGrantSource, DeviceTopicGrants>();
         builder.Services.AddSingleton<TopicAuthoriser>();
         builder.Services.AddSingleton<MqttConnectionValidator>();
+        builder.Services.AddSingleton<MqttPublishIntake>();
+        builder.Services.AddSingleton<MqttAcknowledgementGate>();
         builder.Services.AddSingleton<MqttTelemetryGateway>();
         return builder;
     }
@@ -28,8 +30,7 @@ public static class MqttGatewayExtensions
     public static WebApplication MapMqttGateway(this WebApplication app)
     {
         app.MapMqtt(app.Services.GetRequiredService<IOptions<MqttOptions>>().Value.WebSocketPath);
-        app.UseMqttServer(server => app.Services.GetRequiredService<MqttTelemetryGateway>()
-            .Attach(server, app.Services.GetRequiredService<MqttConnectionValidator>()));
+        app.UseMqttServer(server => app.Services.GetRequiredService<MqttTelemetryGateway>().Attach(server));
         return app;
     }
 }

@@ -20,8 +20,7 @@ public sealed class IngestMetrics
             "MQTT publishes to a topic the client may not publish to");
     }
 
-    public void Accepted(string source, int normalisedMessages) =>
-        _accepted.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("readings", normalisedMessages > 1 ? "many" : "one"));
+    public void Accepted(string source) => _accepted.Add(1, new KeyValuePair<string, object?>("source", source));
 
     public void Rejected(string source, RejectionKind kind) =>
         _rejected.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("reason", kind.ToString()));

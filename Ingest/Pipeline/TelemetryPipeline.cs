@@ -65,7 +65,7 @@ public sealed partial class TelemetryPipeline(
             await TryMergePropertiesAsync(physicalUid, properties.ToJsonString());
         }
 
-        metrics.Accepted(message.Source, normalised.Count);
+        metrics.Accepted(message.Source);
         return IngestResult.Accept(message.CorrelationId, normalised.Count);
     }
 
