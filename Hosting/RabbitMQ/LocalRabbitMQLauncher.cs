@@ -1,0 +1,35 @@
+using CliWrap;
+
+namespace IoTStack.Hosting;
+
+/// <summary>
+/// RabbitMQ from the OS packages (<c>/usr/lib/rabbitmq/bin</c>, which do not switch user) as an isolated node in the
+/// foreground. On SIGINT the rabbitmq-server script itself runs <c>rabbitmqctl stop</c>; afterwards we stop the
+/// node's epmd, which would otherwise outlive it.
+/// </summary>
+internal sealed class LocalRabbitMQLauncher(RabbitMQServerResource broker, LaunchContext context) : IResourceLauncher
+{
+    private const string Scripts = "/usr/lib/rabbitmq/bin";
+
+    public Task<ProcessSpec> PrepareAsync(int replica, CancellationToken cancellationToken)
+    {
+        var server = Path.Combine(Scripts, "rabbitmq-server");
+        if (!File.Exists(server))
+        {
+            throw new ResourceNotAvailableException(
+                $"{server} was not found. Install RabbitMQ with: sudo apt-get install -y rabbitmq-server");
+        }
+
+        var node = new RabbitMQNode(broker, context.StateDirectoryFor(broker));
+        node.Write(PortAllocator.GetFreePort(), PortAllocator.GetFreePort(), PortAllocator.GetFreePort());
+        return Task.FromResult(new ProcessSpec(server, [])
+        {
+            Environment = node.Environment,
+            AfterExit = ct => Cli.Wrap("epmd").WithArguments(["-kill"]).WithEnvironmentVariables(node.Environment)
+                .WithValidation(CommandResultValidation.None).ExecuteAsync(ct),
+        });
+    }
+
+    public Task<bool> CheckHealthAsync(int replica, CancellationToken cancellationToken) =>
+        RabbitMQProbe.CheckAsync(broker, cancellationToken);
+}
