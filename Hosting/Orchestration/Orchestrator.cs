@@ -102,7 +102,7 @@ internal sealed class Orchestrator : IDisposable
                 if (!_lastStates.TryGetValue(resource.Name, out var last) || last != snapshot.State)
                 {
                     _lastStates[resource.Name] = snapshot.State;
-                    _logger.LogInformation("{Resource}: {State} {Reason}", resource.Name, snapshot.State, snapshot.Reason);
+                    _logger.LogInformation("{Resource}: {State}{Reason}", resource.Name, snapshot.State, snapshot.Reason is null ? "" : $" ({snapshot.Reason})");
                 }
             }
         }

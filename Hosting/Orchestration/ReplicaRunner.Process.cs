@@ -31,7 +31,8 @@ internal sealed partial class ReplicaRunner
 
         using var graceful = new CancellationTokenSource();
         using var forceful = new CancellationTokenSource();
-        await using var onStop = stopping.Register(() => BeginStop(spec, graceful, forceful));
+        Task stopCommand = Task.CompletedTask;
+        await using var onStop = stopping.Register(() => stopCommand = BeginStop(spec, graceful, forceful));
         CommandTask<CommandResult> execution;
         try
         {
@@ -68,6 +69,8 @@ internal sealed partial class ReplicaRunner
 
         await probing.CancelAsync();
         await health;
+        // The stop command (rabbitmqctl stop) may still be talking to epmd; clean up only after it has finished.
+        await stopCommand.WaitAsync(StopTimeout, CancellationToken.None).ContinueWith(t => t.Exception, TaskScheduler.Default);
         if (spec.AfterExit is { } afterExit)
         {
             using var timeout = new CancellationTokenSource(StopTimeout);
@@ -79,17 +82,16 @@ internal sealed partial class ReplicaRunner
         return true;
     }
 
-    private static void BeginStop(ProcessSpec spec, CancellationTokenSource graceful, CancellationTokenSource forceful)
+    private static Task BeginStop(ProcessSpec spec, CancellationTokenSource graceful, CancellationTokenSource forceful)
     {
         forceful.CancelAfter(StopTimeout);
         if (spec.Stop is { } stop)
         {
-            _ = stop(forceful.Token).ContinueWith(t => t.Exception, TaskScheduler.Default);
+            return Task.Run(() => stop(forceful.Token), CancellationToken.None);
         }
-        else
-        {
-            graceful.Cancel();
-        }
+
+        graceful.Cancel();
+        return Task.CompletedTask;
     }
 
     private async Task MonitorHealthAsync(CancellationToken cancellationToken)

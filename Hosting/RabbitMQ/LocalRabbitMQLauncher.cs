@@ -4,8 +4,8 @@ namespace IoTStack.Hosting;
 
 /// <summary>
 /// RabbitMQ from the OS packages (<c>/usr/lib/rabbitmq/bin</c>, which do not switch user) as an isolated node in the
-/// foreground. On SIGINT the rabbitmq-server script itself runs <c>rabbitmqctl stop</c>; afterwards we stop the
-/// node's epmd, which would otherwise outlive it.
+/// foreground. It is stopped with <c>rabbitmqctl stop</c> (not a signal: a shell that was started with SIGINT ignored
+/// cannot trap it), then the node's epmd is stopped, which would otherwise outlive it.
 /// </summary>
 internal sealed class LocalRabbitMQLauncher(RabbitMQServerResource broker, LaunchContext context) : IResourceLauncher
 {
@@ -25,6 +25,8 @@ internal sealed class LocalRabbitMQLauncher(RabbitMQServerResource broker, Launc
         return Task.FromResult(new ProcessSpec(server, [])
         {
             Environment = node.Environment,
+            Stop = ct => Cli.Wrap(Path.Combine(Scripts, "rabbitmqctl")).WithArguments(["stop", node.Environment["RABBITMQ_PID_FILE"]!])
+                .WithEnvironmentVariables(node.Environment).WithValidation(CommandResultValidation.None).ExecuteAsync(ct),
             AfterExit = ct => Cli.Wrap("epmd").WithArguments(["-kill"]).WithEnvironmentVariables(node.Environment)
                 .WithValidation(CommandResultValidation.None).ExecuteAsync(ct),
         });
