@@ -14,6 +14,9 @@ public sealed class IngestOptions
     /// <summary>How long a verified (or refused) credential is remembered; a revocation takes effect within this.</summary>
     public TimeSpan CredentialCacheTtl { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Credential look-ups in PostgreSQL at once; more wait (a cache miss storm must not exhaust connections).</summary>
+    public int MaxConcurrentCredentialLookups { get; set; } = 8;
+
     /// <summary>Sustained messages per second one device (credential and addressed device) may send over HTTP.</summary>
     public int DeviceRequestsPerSecond { get; set; } = 200;
 

@@ -17,10 +17,14 @@ public sealed class DeviceAuthoriser(
     CredentialStore credentials,
     PhysicalDeviceDirectory devices,
     IMemoryCache cache,
-    IOptions<IngestOptions> options)
+    IOptions<IngestOptions> options) : IDisposable
 {
     // A device found or created under a source credential keeps its uid; the cache only saves the look-up.
     private static readonly TimeSpan SourceDeviceTtl = TimeSpan.FromMinutes(5);
+
+    // A burst of new devices (after a restart: every device) must queue for a few connections, not take the
+    // whole PostgreSQL connection budget that the raw log and the other services share.
+    private readonly SemaphoreSlim _lookups = new(options.Value.MaxConcurrentCredentialLookups, options.Value.MaxConcurrentCredentialLookups);
 
     public async Task<CredentialVerification> VerifyAsync(string secret, CancellationToken cancellationToken)
     {
@@ -30,9 +34,22 @@ public sealed class DeviceAuthoriser(
             return known;
         }
 
-        var verification = await credentials.VerifyAsync(secret, cancellationToken);
-        cache.Set(key, verification, options.Value.CredentialCacheTtl);
-        return verification;
+        await _lookups.WaitAsync(cancellationToken);
+        try
+        {
+            if (cache.TryGetValue(key, out known) && known is not null)
+            {
+                return known;
+            }
+
+            var verification = await credentials.VerifyAsync(secret, cancellationToken);
+            cache.Set(key, verification, options.Value.CredentialCacheTtl);
+            return verification;
+        }
+        finally
+        {
+            _lookups.Release();
+        }
     }
 
     /// <summary>May the holder of <paramref name="secret"/> send for <paramref name="addressedDevice"/> (null: "myself")?</summary>
@@ -73,8 +90,19 @@ public sealed class DeviceAuthoriser(
             return uid;
         }
 
-        uid = await devices.GetOrCreateAsync(source, deviceId, cancellationToken);
+        await _lookups.WaitAsync(cancellationToken);
+        try
+        {
+            uid = await devices.GetOrCreateAsync(source, deviceId, cancellationToken);
+        }
+        finally
+        {
+            _lookups.Release();
+        }
+
         cache.Set(key, uid, SourceDeviceTtl);
         return uid;
     }
+
+    public void Dispose() => _lookups.Dispose();
 }

@@ -1,16 +1,18 @@
+using IoTStack.Ingest.Tests.Decoding;
+using IoTStack.Testing;
 using System.Globalization;
 using System.Text;
-using IoTStack.Ingest.Tests.Decoding;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
-namespace IoTStack.Ingest.Tests.Integration;
+namespace IoTStack.IntegrationTests.Ingest;
 
-[Collection(IngestServersGroup.Name)]
-[Trait("Category", "Integration")]
-public class MqttGatewayTests(IngestServers stack)
+[Collection(IoTStackFixture.Collection)]
+public sealed class MqttGatewayTests(IoTStackFixture fixture) : IDisposable
 {
+    private readonly IngestKit stack = new(fixture.Stack);
+
     private const int MessagesPerRun = 20;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
@@ -163,4 +165,6 @@ public class MqttGatewayTests(IngestServers stack)
     private static string SequencedLines(int count) => string.Join('\n', Enumerable.Range(0, count).Select(SequencedPayload)) + "\n";
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    public void Dispose() => stack.Dispose();
 }

@@ -1,4 +1,4 @@
-namespace IoTStack.Ingest.Tests.Integration;
+namespace IoTStack.IntegrationTests.Ingest;
 
 /// <summary>The --data of the curl example in the CroMFlaG2 whitepaper, character for character.</summary>
 public static class CroMFlaG2Seed

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace IoTStack.Ingest.Tests.Integration;
+namespace IoTStack.IntegrationTests.Ingest;
 
 /// <summary>Runs the server tools (initdb, pg_ctl, rabbitmqctl) and fails with their output when they fail.</summary>
 internal static class LocalProcess

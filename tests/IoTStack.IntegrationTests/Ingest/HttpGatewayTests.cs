@@ -1,15 +1,17 @@
+using IoTStack.Ingest.Tests.Decoding;
+using IoTStack.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using IoTStack.Ingest.Tests.Decoding;
 
-namespace IoTStack.Ingest.Tests.Integration;
+namespace IoTStack.IntegrationTests.Ingest;
 
-[Collection(IngestServersGroup.Name)]
-[Trait("Category", "Integration")]
-public class HttpGatewayTests(IngestServers stack)
+[Collection(IoTStackFixture.Collection)]
+public sealed class HttpGatewayTests(IoTStackFixture fixture) : IDisposable
 {
+    private readonly IngestKit stack = new(fixture.Stack);
+
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
     private const string TumSample = """{"sensor_id":"4","timestamp":1526717967,"value":"91827364"}""";
 
@@ -98,7 +100,7 @@ public class HttpGatewayTests(IngestServers stack)
     public async Task A_huge_payload_gets_413_and_its_beginning_is_kept()
     {
         var device = await stack.NewDeviceAsync();
-        var huge = $"{{\"ts\": 1700000000000, \"values\": {{\"t\": \"{new string('x', 200_000)}\"}}}}";
+        var huge = $"{{\"ts\": 1700000000000, \"values\": {{\"t\": \"{new string('x', 300_000)}\"}}}}";
 
         using var request = Post("/api/v1/telemetry", huge, "application/json", device.Token);
         var problem = await AssertProblemAsync(await stack.Http.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "larger than the limit");
@@ -185,4 +187,6 @@ public class HttpGatewayTests(IngestServers stack)
         Assert.StartsWith(kind + ":", raw.Reason, StringComparison.Ordinal);
         Assert.Equal(payload, raw.Payload);
     }
+
+    public void Dispose() => stack.Dispose();
 }

@@ -1,11 +1,13 @@
+using IoTStack.Testing;
 using System.Net;
 
-namespace IoTStack.Ingest.Tests.Integration;
+namespace IoTStack.IntegrationTests.Ingest;
 
-[Collection(IngestServersGroup.Name)]
-[Trait("Category", "Integration")]
-public class DatabaseRestartTests(IngestServers stack)
+[Collection(IoTStackFixture.Collection)]
+public sealed class DatabaseRestartTests(IoTStackFixture fixture) : IDisposable
 {
+    private readonly IngestKit stack = new(fixture.Stack);
+
     private const string Payload = """{"ts": 1700000000000, "values": {"t": 1}}""";
 
     [Fact]
@@ -30,7 +32,7 @@ public class DatabaseRestartTests(IngestServers stack)
         HttpResponseMessage? accepted = null;
         await LocalProcess.WaitUntilAsync(async () => (accepted = await SendAsync(device)).StatusCode == HttpStatusCode.Accepted,
             TimeSpan.FromSeconds(30), "Ingest accepting again after PostgreSQL came back");
-        var correlationId = await IngestServers.CorrelationIdOf(accepted!);
+        var correlationId = await IngestKit.CorrelationIdOf(accepted!);
         Assert.Equal("accepted", Assert.Single(await stack.RawMessagesAsync("correlation_id = $1", correlationId)).Status);
     }
 
@@ -51,4 +53,6 @@ public class DatabaseRestartTests(IngestServers stack)
 
     private Task<HttpResponseMessage> SendAsync(TestDevice device) =>
         stack.Http.SendAsync(HttpGatewayTests.Post("/api/v1/telemetry", Payload, "application/json", device.Token));
+
+    public void Dispose() => stack.Dispose();
 }

@@ -1,14 +1,16 @@
+using IoTStack.Testing;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
-namespace IoTStack.Ingest.Tests.Integration;
+namespace IoTStack.IntegrationTests.Ingest;
 
-[Collection(IngestServersGroup.Name)]
-[Trait("Category", "Integration")]
-public class WebSocketAndRateLimitTests(IngestServers stack)
+[Collection(IoTStackFixture.Collection)]
+public sealed class WebSocketGatewayTests(IoTStackFixture fixture) : IDisposable
 {
+    private readonly IngestKit stack = new(fixture.Stack);
+
     private const string TumSample = """{"sensor_id":"4","timestamp":1526717967,"value":"91827364"}""";
 
     [Theory]
@@ -52,34 +54,6 @@ public class WebSocketAndRateLimitTests(IngestServers stack)
         Assert.Equal(["accepted", "rejected", "accepted"], kept.Select(row => row.Status));
     }
 
-    [Fact]
-    public async Task A_device_over_its_rate_gets_429_with_Retry_After()
-    {
-        var (ingest, http) = await stack.StartExtraIngestAsync(new Dictionary<string, string>
-        {
-            ["Ingest__DeviceRequestsPerSecond"] = "1",
-            ["Ingest__DeviceBurst"] = "3",
-        });
-        await using var _ = ingest;
-        using var __ = http;
-        var device = await stack.NewDeviceAsync();
-        var other = await stack.NewDeviceAsync();
-        await using var tap = await stack.TapAsync();
-
-        var statuses = new List<HttpResponseMessage>();
-        for (var i = 0; i < 6; i++)
-        {
-            statuses.Add(await http.SendAsync(HttpGatewayTests.Post("/api/v1/telemetry", TumSample, "application/json", device.Token)));
-        }
-
-        var limited = statuses.First(response => response.StatusCode == HttpStatusCode.TooManyRequests);
-        Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
-        await HttpGatewayTests.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests, "Too many messages from this device");
-        Assert.Equal(3, statuses.Count(response => response.StatusCode == HttpStatusCode.Accepted));
-        var otherDevice = await http.SendAsync(HttpGatewayTests.Post("/api/v1/telemetry", TumSample, "application/json", other.Token));
-        Assert.Equal(HttpStatusCode.Accepted, otherDevice.StatusCode);
-    }
-
     private static async Task<JsonElement> ExchangeAsync(ClientWebSocket socket, string payload)
     {
         await socket.SendAsync(Encoding.UTF8.GetBytes(payload), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
@@ -87,4 +61,6 @@ public class WebSocketAndRateLimitTests(IngestServers stack)
         var received = await socket.ReceiveAsync(buffer, CancellationToken.None);
         return JsonDocument.Parse(buffer.AsMemory(0, received.Count)).RootElement.Clone();
     }
+
+    public void Dispose() => stack.Dispose();
 }

@@ -1,7 +1,7 @@
 using IoTStack.Contracts;
 using RabbitMQ.Client;
 
-namespace IoTStack.Ingest.Tests.Integration;
+namespace IoTStack.IntegrationTests.Ingest;
 
 /// <summary>
 /// A durable queue bound to physical_timeseries for one test: reads every normalised message Ingest publishes,

@@ -1,19 +1,21 @@
+using IoTStack.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
-namespace IoTStack.Ingest.Tests.Integration;
+namespace IoTStack.IntegrationTests.Ingest;
 
-[Collection(IngestServersGroup.Name)]
-[Trait("Category", "Integration")]
-public class BrokerRestartTests(IngestServers stack)
+[Collection(IoTStackFixture.Collection)]
+public sealed class BrokerRestartTests(IoTStackFixture fixture) : IDisposable
 {
+    private readonly IngestKit stack = new(fixture.Stack);
+
     [Fact]
     public async Task A_RabbitMQ_restart_while_messages_flow_loses_nothing_acknowledged_and_duplicates_nothing()
     {
-        var httpDevice = await stack.NewDeviceAsync();
+        var httpDevices = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => stack.NewDeviceAsync()));
         var mqttDevice = await stack.NewDeviceAsync();
         await using var tap = await stack.TapAsync();
         using var mqtt = new MqttClientFactory().CreateMqttClient();
@@ -26,15 +28,20 @@ public class BrokerRestartTests(IngestServers stack)
         using var stop = new CancellationTokenSource();
         var sequence = 0;
 
-        async Task SendOverHttpAsync()
+        async Task SendOverHttpAsync(TestDevice device)
         {
             while (!stop.IsCancellationRequested)
             {
                 var seq = Interlocked.Increment(ref sequence);
-                using var response = await stack.Http.SendAsync(HttpGatewayTests.Post("/api/v1/telemetry", MqttGatewayTests.SequencedPayload(seq), "application/json", httpDevice.Token));
+                using var response = await stack.Http.SendAsync(HttpGatewayTests.Post("/api/v1/telemetry", MqttGatewayTests.SequencedPayload(seq), "application/json", device.Token));
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {
-                    acknowledgedHttp.Add(await IngestServers.CorrelationIdOf(response));
+                    acknowledgedHttp.Add(await IngestKit.CorrelationIdOf(response));
+                }
+                else if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    // Over the per-device rate: the device backs off, as told.
+                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
                 }
                 else
                 {
@@ -65,7 +72,7 @@ public class BrokerRestartTests(IngestServers stack)
             }
         }
 
-        var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(SendOverHttpAsync)).Append(Task.Run(SendOverMqttAsync)).ToArray();
+        var senders = httpDevices.Select(device => Task.Run(() => SendOverHttpAsync(device))).Append(Task.Run(SendOverMqttAsync)).ToArray();
         await LocalProcess.WaitUntilAsync(() => Task.FromResult(acknowledgedHttp.Count > 50 && !acknowledgedMqtt.IsEmpty), TimeSpan.FromSeconds(20), "traffic before the restart");
 
         await stack.StopRabbitMqAsync();
@@ -89,4 +96,6 @@ public class BrokerRestartTests(IngestServers stack)
         Assert.Equal(received.Count, received.Select(m => m.CorrelationId).Distinct().Count());
         Assert.Equal(received.Count, received.Select(m => m.Timeseries[0].Value).Distinct().Count());
     }
+
+    public void Dispose() => stack.Dispose();
 }
