@@ -42,6 +42,12 @@ public sealed class IngestOptions
     /// <summary>Messages accepted but not yet stored and confirmed; beyond it, MQTT reading pauses (TCP back-pressure).</summary>
     public int MaxInFlightMessages { get; set; } = 20_000;
 
+    /// <summary>
+    /// Publish as mandatory: a message no queue receives (no consumer has bound one to physical_timeseries yet) is
+    /// returned by RabbitMQ and the device gets 503, instead of being confirmed and silently dropped.
+    /// </summary>
+    public bool RequireBoundQueue { get; set; } = true;
+
     /// <summary>Retry-After sent with 503 when PostgreSQL or RabbitMQ cannot take the message.</summary>
     public TimeSpan UnavailableRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 }

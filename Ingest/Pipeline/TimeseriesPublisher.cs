@@ -15,12 +15,14 @@ namespace IoTStack.Ingest.Pipeline;
 public sealed class TimeseriesPublisher : IAsyncDisposable
 {
     private readonly ConfirmingChannel _channel;
+    private readonly bool _mandatory;
     private readonly MicroBatcher<IReadOnlyList<NormalisedMessage>> _batcher;
 
     public TimeseriesPublisher(RabbitMqConnection connection, IOptions<IngestOptions> options)
     {
         _channel = new ConfirmingChannel(connection);
         var settings = options.Value;
+        _mandatory = settings.RequireBoundQueue;
         _batcher = new MicroBatcher<IReadOnlyList<NormalisedMessage>>(PublishAsync, settings.MaxBatchSize, settings.BatchLinger, settings.MaxConcurrentFlushes, settings.FlushTimeout);
     }
 
@@ -46,7 +48,7 @@ public sealed class TimeseriesPublisher : IAsyncDisposable
         }
 
         var channel = await _channel.GetAsync(cancellationToken);
-        await channel.BasicPublishAsync(Exchanges.PhysicalTimeseries, string.Empty, mandatory: true, properties, body, cancellationToken);
+        await channel.BasicPublishAsync(Exchanges.PhysicalTimeseries, string.Empty, _mandatory, properties, body, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

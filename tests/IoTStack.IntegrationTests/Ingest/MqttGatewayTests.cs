@@ -90,6 +90,23 @@ public sealed class MqttGatewayTests(IoTStackFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_source_credential_publishes_for_a_new_device_which_is_created_with_its_source_ids()
+    {
+        var source = await stack.Credentials.IssueSourceCredentialAsync("mqtt", null, CancellationToken.None);
+        var sensor = "field-" + Guid.NewGuid().ToString("N")[..8];
+        await using var tap = await stack.TapAsync();
+        using var client = await ConnectAsync("mqtt-bridge", source.Secret);
+
+        var result = await client.PublishAsync(Message($"devices/{sensor}/telemetry", SequencedPayload(0), MqttQualityOfServiceLevel.AtLeastOnce));
+
+        Assert.True(result.IsSuccess, result.ReasonString);
+        await using var lookup = stack.Database.CreateCommand("SELECT uid FROM physical_devices WHERE source = 'mqtt' AND source_ids = jsonb_build_object('device_id', $1::text)");
+        lookup.Parameters.Add(new() { Value = sensor });
+        var uid = Assert.IsType<long>(await lookup.ExecuteScalarAsync());
+        await AssertExactlyOnceAsync(tap, new TestDevice(uid, sensor, source.Secret, source.Id), 1);
+    }
+
+    [Fact]
     public async Task Bad_credentials_are_refused_at_connect()
     {
         var device = await stack.NewDeviceAsync();
