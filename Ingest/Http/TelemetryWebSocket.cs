@@ -48,7 +48,8 @@ public static class TelemetryWebSocket
         var frames = new WebSocketMessages(socket, settings.MaxPayloadBytes);
         while (await frames.ReceiveAsync(http.RequestAborted) is { } frame)
         {
-            var contentType = frame.Binary ? "application/msgpack" : "application/json";
+            // Text frames are JSON; binary frames may be either, so the payload's first byte decides.
+            var contentType = frame.Binary ? null : "application/json";
             var message = IncomingMessage.Arrived(clock, Source, device, Path, contentType, frame.Payload);
 
             // Re-checked per message through the short credential cache, so a revocation also ends open sockets.
