@@ -26,9 +26,4 @@ public static class IngestResponses
 
         return Results.Problem(rejection.Detail, http.Request.Path, RejectionStatus.For(rejection.Kind), RejectionStatus.Title(rejection.Kind), extensions: extensions);
     }
-
-    /// <summary>The body of a 202 and of each accepted WebSocket message.</summary>
-    public sealed record AcceptedBody(
-        [property: System.Text.Json.Serialization.JsonPropertyName("correlation_id")] Guid CorrelationId,
-        [property: System.Text.Json.Serialization.JsonPropertyName("messages")] int Messages);
 }

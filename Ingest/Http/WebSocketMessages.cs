@@ -3,9 +3,6 @@ using System.Net.WebSockets;
 
 namespace IoTStack.Ingest.Http;
 
-/// <summary>One whole WebSocket message (frames joined), cut off at the size limit.</summary>
-public sealed record WebSocketMessage(ReadOnlyMemory<byte> Payload, bool Binary, bool TooLarge);
-
 /// <summary>Reads whole messages from a socket; an oversized one is drained and reported rather than buffered.</summary>
 public sealed class WebSocketMessages(WebSocket socket, int limit)
 {

@@ -1,21 +1,4 @@
-using IoTStack.Storage.Devices;
-
 namespace IoTStack.Ingest.Mqtt;
-
-public enum TopicRight
-{
-    Publish,
-    Subscribe,
-}
 
 /// <summary>A right on every topic matching an MQTT topic filter (wildcards <c>+</c> and <c>#</c> allowed).</summary>
 public sealed record TopicGrant(string Filter, TopicRight Right);
-
-/// <summary>
-/// Where grants come from. Today: each device's own topics (<see cref="DeviceTopicGrants"/>). The rules feature adds
-/// a source granting subscriptions to the topics its rules publish to, without touching the gateway.
-/// </summary>
-public interface ITopicGrantSource
-{
-    IEnumerable<TopicGrant> GrantsFor(CredentialPrincipal principal);
-}

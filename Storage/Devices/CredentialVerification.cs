@@ -1,13 +1,5 @@
 namespace IoTStack.Storage.Devices;
 
-public enum CredentialStatus
-{
-    Valid,
-    Unknown,
-    Revoked,
-    Expired,
-}
-
 /// <summary>The outcome of checking a presented secret; <see cref="Principal"/> is set only when it is valid.</summary>
 public sealed record CredentialVerification(CredentialStatus Status, CredentialPrincipal? Principal)
 {
