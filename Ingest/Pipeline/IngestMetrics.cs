@@ -10,6 +10,8 @@ public sealed class IngestMetrics
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _unauthorisedPublishes;
+    private readonly Histogram<int> _publishBatch;
+    private readonly Histogram<int> _rawBatch;
 
     public IngestMetrics(IMeterFactory meterFactory)
     {
@@ -18,6 +20,8 @@ public sealed class IngestMetrics
         _rejected = meter.CreateCounter<long>("iotstack.ingest.rejected", "{message}", "Device messages refused, by reason");
         _unauthorisedPublishes = meter.CreateCounter<long>("iotstack.ingest.mqtt.unauthorised_publishes", "{message}",
             "MQTT publishes to a topic the client may not publish to");
+        _publishBatch = meter.CreateHistogram<int>("iotstack.ingest.publish_batch", "{message}", "Device messages per confirmed AMQP publish");
+        _rawBatch = meter.CreateHistogram<int>("iotstack.ingest.raw_batch", "{message}", "Rows per raw_messages COPY");
     }
 
     public void Accepted(string source) => _accepted.Add(1, new KeyValuePair<string, object?>("source", source));
@@ -26,4 +30,8 @@ public sealed class IngestMetrics
         _rejected.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("reason", kind.ToString()));
 
     public void UnauthorisedPublish() => _unauthorisedPublishes.Add(1);
+
+    public void Published(int deviceMessages) => _publishBatch.Record(deviceMessages);
+
+    public void RawWritten(int rows) => _rawBatch.Record(rows);
 }

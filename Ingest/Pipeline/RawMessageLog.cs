@@ -16,11 +16,13 @@ public sealed class RawMessageLog : IAsyncDisposable
         """;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly IngestMetrics _metrics;
     private readonly MicroBatcher<RawMessageRecord> _batcher;
 
-    public RawMessageLog(NpgsqlDataSource dataSource, IOptions<IngestOptions> options)
+    public RawMessageLog(NpgsqlDataSource dataSource, IngestMetrics metrics, IOptions<IngestOptions> options)
     {
         _dataSource = dataSource;
+        _metrics = metrics;
         var settings = options.Value;
         _batcher = new MicroBatcher<RawMessageRecord>(WriteAsync, settings.MaxBatchSize, settings.BatchLinger, settings.MaxConcurrentFlushes, settings.FlushTimeout);
     }
@@ -59,6 +61,7 @@ public sealed class RawMessageLog : IAsyncDisposable
         }
 
         await importer.CompleteAsync(cancellationToken);
+        _metrics.RawWritten(records.Count);
     }
 
     private static Task WriteNullableAsync<TValue>(NpgsqlBinaryImporter importer, TValue? value, NpgsqlDbType type, CancellationToken cancellationToken) =>

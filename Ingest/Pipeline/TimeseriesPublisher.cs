@@ -16,10 +16,12 @@ public sealed class TimeseriesPublisher : IAsyncDisposable
 {
     private readonly ConfirmingChannel _channel;
     private readonly bool _mandatory;
+    private readonly IngestMetrics _metrics;
     private readonly MicroBatcher<IReadOnlyList<NormalisedMessage>> _batcher;
 
-    public TimeseriesPublisher(RabbitMqConnection connection, IOptions<IngestOptions> options)
+    public TimeseriesPublisher(RabbitMqConnection connection, IngestMetrics metrics, IOptions<IngestOptions> options)
     {
+        _metrics = metrics;
         _channel = new ConfirmingChannel(connection);
         var settings = options.Value;
         _mandatory = settings.RequireBoundQueue;
@@ -49,6 +51,7 @@ public sealed class TimeseriesPublisher : IAsyncDisposable
 
         var channel = await _channel.GetAsync(cancellationToken);
         await channel.BasicPublishAsync(Exchanges.PhysicalTimeseries, string.Empty, _mandatory, properties, body, cancellationToken);
+        _metrics.Published(deviceMessages.Count);
     }
 
     public async ValueTask DisposeAsync()
