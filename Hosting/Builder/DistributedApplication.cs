@@ -18,7 +18,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     {
         Resources = resources;
         Options = options;
-        _loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+        _loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; }));
         _logger = _loggerFactory.CreateLogger("IoTStack.AppHost");
     }
 

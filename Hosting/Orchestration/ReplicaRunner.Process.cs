@@ -31,8 +31,6 @@ internal sealed partial class ReplicaRunner
 
         using var graceful = new CancellationTokenSource();
         using var forceful = new CancellationTokenSource();
-        Task stopCommand = Task.CompletedTask;
-        await using var onStop = stopping.Register(() => stopCommand = BeginStop(spec, graceful, forceful));
         CommandTask<CommandResult> execution;
         try
         {
@@ -51,6 +49,8 @@ internal sealed partial class ReplicaRunner
             return true;
         }
 
+        Task stopCommand = Task.CompletedTask;
+        await using var onStop = stopping.Register(() => stopCommand = BeginStop(spec, execution.ProcessId, graceful, forceful));
         _reason = null;
         log.Append(id, $"[apphost] started pid {execution.ProcessId}: {spec.FileName}");
         Update(s => s with { State = ResourceState.Running, ProcessId = execution.ProcessId, StartedAt = DateTimeOffset.UtcNow, ExitCode = null });
@@ -82,12 +82,19 @@ internal sealed partial class ReplicaRunner
         return true;
     }
 
-    private static Task BeginStop(ProcessSpec spec, CancellationTokenSource graceful, CancellationTokenSource forceful)
+    private static Task BeginStop(ProcessSpec spec, int processId, CancellationTokenSource graceful, CancellationTokenSource forceful)
     {
         forceful.CancelAfter(StopTimeout);
         if (spec.Stop is { } stop)
         {
             return Task.Run(() => stop(forceful.Token), CancellationToken.None);
+        }
+
+        if (spec.StopSignal == StopSignal.Terminate)
+        {
+            // .NET has no API to send SIGTERM to another process; the kill utility does it.
+            return Cli.Wrap("kill").WithArguments(["-TERM", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+                .WithValidation(CommandResultValidation.None).ExecuteAsync(forceful.Token).Task;
         }
 
         graceful.Cancel();
