@@ -61,7 +61,9 @@ internal sealed class ResourceRunner : IDisposable
             : ResourceHealth.Unknown;
         var reason = _replicas.Select(r => r.Reason).FirstOrDefault(r => r is not null)
             ?? (_waitingFor is null ? null : $"waiting for {_waitingFor} to be healthy");
-        return new ResourceSnapshot(Resource.Name, Resource.Kind, state, health, EndpointUrls(Resource), reason, replicas);
+        // Nothing listens on the endpoints of a resource that cannot run here.
+        var endpoints = state == ResourceState.NotAvailable ? [] : EndpointUrls(Resource);
+        return new ResourceSnapshot(Resource.Name, Resource.Kind, state, health, endpoints, reason, replicas);
     }
 
     public static IReadOnlyList<string> EndpointUrls(Resource resource) =>
