@@ -19,5 +19,8 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
     /// <summary>Cleans up what outlives the process (RabbitMQ's epmd daemon).</summary>
     public Func<CancellationToken, Task>? AfterExit { get; init; }
 
+    /// <summary>A line for the resource's console log before it starts (e.g. why a fallback was taken).</summary>
+    public string? Notice { get; init; }
+
     public override string ToString() => string.Join(' ', Arguments.Prepend(FileName));
 }

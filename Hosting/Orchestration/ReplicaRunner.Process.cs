@@ -29,6 +29,11 @@ internal sealed partial class ReplicaRunner
             return true;
         }
 
+        if (spec.Notice is { } notice)
+        {
+            log.Append(id, $"[apphost] {notice}");
+        }
+
         using var graceful = new CancellationTokenSource();
         using var forceful = new CancellationTokenSource();
         CommandTask<CommandResult> execution;

@@ -43,6 +43,6 @@ public sealed class PostgresServerResource(string name, ParameterResource passwo
     };
 
     public IResourceLauncher CreateLauncher(LaunchContext context) => context.Options.UseContainers
-        ? new ContainerLauncher(this, context, (_, ct) => PostgresProbe.CheckAsync(this, ct))
+        ? new PreferContainerLauncher(new ContainerLauncher(this, context, (_, ct) => PostgresProbe.CheckAsync(this, ct)), new LocalPostgresLauncher(this, context), context)
         : new LocalPostgresLauncher(this, context);
 }

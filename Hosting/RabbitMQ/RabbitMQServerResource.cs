@@ -41,6 +41,6 @@ public sealed class RabbitMQServerResource(string name, ParameterResource passwo
     };
 
     public IResourceLauncher CreateLauncher(LaunchContext context) => context.Options.UseContainers
-        ? new ContainerLauncher(this, context, (_, ct) => RabbitMQProbe.CheckAsync(this, ct))
+        ? new PreferContainerLauncher(new ContainerLauncher(this, context, (_, ct) => RabbitMQProbe.CheckAsync(this, ct)), new LocalRabbitMQLauncher(this, context), context)
         : new LocalRabbitMQLauncher(this, context);
 }
