@@ -13,6 +13,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private Orchestrator? _orchestrator;
     private DashboardServer? _dashboard;
+    private StateFolderLock? _stateLock;
 
     internal DistributedApplication(IReadOnlyList<Resource> resources, HostingOptions options)
     {
@@ -44,10 +45,24 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         Resources.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new KeyNotFoundException($"No resource named '{name}'.");
 
-    /// <summary>Checks the fixed ports, starts the dashboard, then the resources (each after what it waits for).</summary>
+    /// <summary>
+    /// Takes the state folder (ending what a crashed AppHost left running in it), checks the fixed ports, starts the
+    /// dashboard, then the resources, each once what it waits for is healthy.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        PortAvailability.EnsureFree(FixedPorts());
+        _stateLock = StateFolderLock.Acquire(Options.StateDirectory);
+        await ProcessRecord.EndAllStaleAsync(Options.StateDirectory);
+        try
+        {
+            PortAvailability.EnsureFree(FixedPorts());
+        }
+        catch (PortInUseException)
+        {
+            _stateLock.Dispose();
+            throw;
+        }
+
         var context = new LaunchContext(Options, new ContainerRuntime(), _http);
         _orchestrator = new Orchestrator(Resources, context, ResourceNotifications, _logger);
         _dashboard = new DashboardServer(ResourceNotifications, name => _orchestrator.GetLog(name));
@@ -72,6 +87,9 @@ public sealed partial class DistributedApplication : IAsyncDisposable
             await _dashboard.DisposeAsync();
             _dashboard = null;
         }
+
+        _stateLock?.Dispose();
+        _stateLock = null;
     }
 
     public async ValueTask DisposeAsync()

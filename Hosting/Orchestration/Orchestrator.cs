@@ -22,7 +22,7 @@ internal sealed partial class Orchestrator : IDisposable
         _logger = logger;
         foreach (var resource in resources.OfType<IRunnableResource>().Cast<Resource>())
         {
-            _runners[resource.Name] = new ResourceRunner(resource, ((IRunnableResource)resource).CreateLauncher(context), PublishAll);
+            _runners[resource.Name] = new ResourceRunner(resource, ((IRunnableResource)resource).CreateLauncher(context), context.Options.StateDirectory, PublishAll);
         }
 
         PublishAll();

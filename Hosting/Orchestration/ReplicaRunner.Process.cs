@@ -58,6 +58,7 @@ internal sealed partial class ReplicaRunner
         await using var onStop = stopping.Register(() => stopCommand = BeginStop(spec, execution.ProcessId, graceful, forceful));
         _reason = null;
         log.Append(id, $"[apphost] started pid {execution.ProcessId}: {spec.FileName}");
+        record.Write(execution.ProcessId);
         Update(s => s with { State = ResourceState.Running, ProcessId = execution.ProcessId, StartedAt = DateTimeOffset.UtcNow, ExitCode = null });
         using var probing = new CancellationTokenSource();
         var health = MonitorHealthAsync(probing.Token);
@@ -82,6 +83,7 @@ internal sealed partial class ReplicaRunner
             await afterExit(timeout.Token).ContinueWith(t => t.Exception, TaskScheduler.Default);
         }
 
+        record.Clear();
         log.Append(id, $"[apphost] exited with code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(stopped)"}");
         Update(s => s with { State = ResourceState.Exited, Health = ResourceHealth.Unknown, ExitCode = exitCode });
         return true;

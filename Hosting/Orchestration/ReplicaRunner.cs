@@ -6,7 +6,7 @@ namespace IoTStack.Hosting;
 /// Supervises one replica: starts its process with CliWrap, probes its health, restarts it with backoff when it
 /// crashes, and stops it politely (SIGINT, or the launcher's own stop) before killing its process tree.
 /// </summary>
-internal sealed partial class ReplicaRunner(string id, int index, IResourceLauncher launcher, ResourceLog log, Action changed) : IDisposable
+internal sealed partial class ReplicaRunner(string id, int index, IResourceLauncher launcher, ResourceLog log, ProcessRecord record, Action changed) : IDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan StableRun = TimeSpan.FromSeconds(30);

@@ -6,11 +6,12 @@ internal sealed class ResourceRunner : IDisposable
     private readonly ReplicaRunner[] _replicas;
     private string? _waitingFor;
 
-    public ResourceRunner(Resource resource, IResourceLauncher launcher, Action changed)
+    public ResourceRunner(Resource resource, IResourceLauncher launcher, string stateDirectory, Action changed)
     {
         Resource = resource;
         _replicas = Enumerable.Range(0, resource.Replicas)
-            .Select(i => new ReplicaRunner(resource.Replicas == 1 ? resource.Name : $"{resource.Name}-{i}", i, launcher, Log, changed))
+            .Select(i => resource.Replicas == 1 ? resource.Name : $"{resource.Name}-{i}")
+            .Select((id, i) => new ReplicaRunner(id, i, launcher, Log, new ProcessRecord(Path.Combine(ProcessRecord.FolderOf(stateDirectory), id)), changed))
             .ToArray();
     }
 

@@ -13,7 +13,7 @@ internal sealed class LocalRabbitMQLauncher(RabbitMQServerResource broker, Launc
 {
     private const string Scripts = "/usr/lib/rabbitmq/bin";
 
-    public Task<ProcessSpec> PrepareAsync(int replica, CancellationToken cancellationToken)
+    public async Task<ProcessSpec> PrepareAsync(int replica, CancellationToken cancellationToken)
     {
         var server = Path.Combine(Scripts, "rabbitmq-server");
         if (!File.Exists(server))
@@ -22,21 +22,37 @@ internal sealed class LocalRabbitMQLauncher(RabbitMQServerResource broker, Launc
                 $"{server} was not found. Install RabbitMQ with: sudo apt-get install -y rabbitmq-server");
         }
 
-        var node = new RabbitMQNode(broker, context.StateDirectoryFor(broker));
+        var root = context.StateDirectoryFor(broker);
+        var epmdPortFile = Path.Combine(root, "epmd.port");
+        if (File.Exists(epmdPortFile))
+        {
+            // An epmd left by a previous node that could not stop it (the AppHost was killed).
+            await KillEpmdAsync(new Dictionary<string, string?> { ["ERL_EPMD_PORT"] = (await File.ReadAllTextAsync(epmdPortFile, cancellationToken)).Trim() }, cancellationToken);
+        }
+
+        var node = new RabbitMQNode(broker, root);
         node.Write(PortAllocator.GetFreePort(), PortAllocator.GetFreePort(), PortAllocator.GetFreePort());
+        await File.WriteAllTextAsync(epmdPortFile, node.Environment["ERL_EPMD_PORT"], cancellationToken);
         var pidFile = node.Environment["RABBITMQ_PID_FILE"]!;
         File.Delete(pidFile);
-        return Task.FromResult(new ProcessSpec("setsid", [server])
+        return new ProcessSpec("setsid", [server])
         {
             Environment = node.Environment,
             Stop = ct => StopAsync(node, pidFile, ct),
-            AfterExit = ct => Cli.Wrap("epmd").WithArguments(["-kill"]).WithEnvironmentVariables(node.Environment)
-                .WithValidation(CommandResultValidation.None).ExecuteAsync(ct),
-        });
+            AfterExit = async ct =>
+            {
+                await KillEpmdAsync(node.Environment, ct);
+                File.Delete(epmdPortFile);
+            },
+        };
     }
 
     public Task<bool> CheckHealthAsync(int replica, CancellationToken cancellationToken) =>
         RabbitMQProbe.CheckAsync(broker, cancellationToken);
+
+    private static Task KillEpmdAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
+        Cli.Wrap("epmd").WithArguments(["-kill"]).WithEnvironmentVariables(environment)
+            .WithValidation(CommandResultValidation.None).ExecuteAsync(cancellationToken);
 
     private static async Task StopAsync(RabbitMQNode node, string pidFile, CancellationToken cancellationToken)
     {
