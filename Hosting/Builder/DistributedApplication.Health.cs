@@ -22,6 +22,10 @@ public sealed partial class DistributedApplication
         {
             await WaitForAllHealthyAsync(cancellationToken);
             _logger.LogInformation("Every available resource is healthy after {Seconds:0.0} s", elapsed.Elapsed.TotalSeconds);
+            foreach (var resource in ResourceNotifications.GetAll().Where(r => r.Endpoints.Count > 0))
+            {
+                _logger.LogInformation("  {Resource}: {Endpoints}", resource.Name, string.Join("  ", resource.Endpoints));
+            }
         }
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
         {

@@ -51,8 +51,11 @@ internal sealed partial class ReplicaRunner(string id, int index, IResourceLaunc
 
     public void Dispose() => _stopping?.Dispose();
 
-    /// <summary>SIGKILL, as a crash would: the supervisor notices and restarts the replica.</summary>
-    public void Kill()
+    /// <summary>
+    /// SIGKILL, as a crash would: the supervisor notices and restarts the replica, unless <paramref name="restart"/>
+    /// is false (then it stays down until started again).
+    /// </summary>
+    public void Kill(bool restart = true)
     {
         if (_snapshot.ProcessId is int pid)
         {
@@ -64,6 +67,15 @@ internal sealed partial class ReplicaRunner(string id, int index, IResourceLaunc
             catch (ArgumentException)
             {
                 // Already gone.
+            }
+        }
+
+        if (!restart)
+        {
+            // Cancelled after the kill, so no polite stop reaches a process that must die abruptly.
+            lock (_gate)
+            {
+                _stopping?.Cancel();
             }
         }
     }

@@ -64,6 +64,24 @@ public sealed class OrchestrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_replica_killed_without_restart_stays_down_until_started()
+    {
+        var builder = CreateBuilder();
+        builder.AddResource(new FakeResource("silo", new FakeLauncher("sleep", "60") { Healthy = true })).WithReplicas(2);
+        await using var app = builder.Build();
+        await app.StartAsync();
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("silo", _deadline.Token);
+
+        app.KillReplica("silo", 1, restart: false);
+
+        var snapshot = await app.ResourceNotifications.WaitForAsync("silo", s => s.Replicas[1].State == ResourceState.Exited, _deadline.Token);
+        Assert.Equal(ResourceState.Running, snapshot.Replicas[0].State);
+        Assert.Equal(0, snapshot.Restarts);
+        app.StartReplica("silo", 1);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("silo", _deadline.Token);
+    }
+
+    [Fact]
     public async Task A_missing_executable_is_reported_as_failed_to_start()
     {
         var builder = CreateBuilder();
