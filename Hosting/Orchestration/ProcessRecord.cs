@@ -29,13 +29,19 @@ internal sealed class ProcessRecord(string path)
     public async Task EndStaleAsync(TimeSpan grace)
     {
         if (!File.Exists(path) || File.ReadAllText(path).Split(' ') is not [var pidText, var startText]
-            || !int.TryParse(pidText, out var pid) || StartTimeOf(pid) != startText)
+            || !int.TryParse(pidText, out var pid) || startText.Length == 0 || StartTimeOf(pid) != startText)
         {
             Clear();
             return;
         }
 
-        using var process = Process.GetProcessById(pid);
+        using var process = TryGetProcess(pid);
+        if (process is null)
+        {
+            Clear();
+            return;
+        }
+
         using (var term = Process.Start("kill", ["-TERM", pidText]))
         {
             await term.WaitForExitAsync();
@@ -52,6 +58,18 @@ internal sealed class ProcessRecord(string path)
         }
 
         Clear();
+    }
+
+    private static Process? TryGetProcess(int pid)
+    {
+        try
+        {
+            return Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            return null; // It ended meanwhile.
+        }
     }
 
     /// <summary>Field 22 of /proc/pid/stat: when the process started, in clock ticks since boot.</summary>
