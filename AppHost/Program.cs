@@ -32,8 +32,11 @@ builder.AddProject<Projects.IoTStack_Ingest>("ingest")
     .WithReference(messaging)
     .WaitFor(silo);
 
+// Grafana reads through a login that only holds the reader role, never as the database owner.
+var grafanaLogin = db.AddLogin("grafana-login", userName: "iotstack_grafana", memberOf: "iotstack_reader");
 builder.AddGrafana("grafana", port: 3000)
     .WithProvisioning("../Grafana/provisioning")
-    .WithReference(db);
+    .WithDashboards("../Grafana/dashboards")
+    .WithDataSource(grafanaLogin);
 
 builder.Build().Run();

@@ -12,6 +12,8 @@ public sealed class PostgresServerResource(string name, ParameterResource passwo
 
     public IList<PostgresDatabaseResource> Databases { get; } = [];
 
+    public IList<PostgresLoginResource> Logins { get; } = [];
+
     public EndpointAnnotation PrimaryEndpoint => GetEndpoint("tcp");
 
     public IValueProvider Host => new EndpointReference(this, PrimaryEndpoint, EndpointProperty.Host);

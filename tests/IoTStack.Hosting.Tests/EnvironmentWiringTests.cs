@@ -76,6 +76,20 @@ public sealed class EnvironmentWiringTests : IDisposable
     }
 
     [Fact]
+    public void Grafana_gets_a_read_only_login_and_the_repository_dashboards_never_the_owner()
+    {
+        var env = _topology.EnvironmentOf("grafana");
+        var password = File.ReadAllText(Path.Combine(_topology.StateDirectory, "parameters", "grafana-login-password"));
+
+        Assert.Equal("iotstack_grafana", env["IOTSTACK_DB_USER"]);
+        Assert.Equal(password, env["IOTSTACK_DB_PASSWORD"]);
+        Assert.Equal("iotdb", env["IOTSTACK_DB_NAME"]);
+        Assert.Equal(_topology.Port("postgres", "tcp").ToString(CultureInfo.InvariantCulture), env["IOTSTACK_DB_PORT"]);
+        Assert.EndsWith("/Grafana/dashboards", env["IOTSTACK_DASHBOARDS_PATH"], StringComparison.Ordinal);
+        Assert.DoesNotContain(env.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Dependencies_are_declared_as_in_the_architecture()
     {
         Assert.Equal(["iotdb", "messaging"], _topology["silo"].WaitsFor.Select(r => r.Name));

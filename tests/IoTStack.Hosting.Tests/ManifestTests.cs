@@ -49,6 +49,7 @@ public sealed partial class ManifestTests : IAsyncLifetime, IDisposable
     [InlineData("grafana", "container.v0")]
     [InlineData("postgres-password", "parameter.v0")]
     [InlineData("messaging-password", "parameter.v0")]
+    [InlineData("grafana-login-password", "parameter.v0")]
     public void Describes_each_resource_with_its_manifest_type(string name, string type) =>
         Assert.Equal(type, _resources.GetProperty(name).GetProperty("type").GetString());
 
