@@ -8,7 +8,7 @@ public static class GrafanaBuilderExtensions
     /// </summary>
     public static IResourceBuilder<GrafanaResource> AddGrafana(this DistributedApplicationBuilder builder, string name, int? port = 3000)
     {
-        var adminPassword = builder.AddGeneratedParameter($"{name}-admin-password", new GenerateOptions(22));
+        var adminPassword = builder.AddGeneratedParameter($"{name}-admin-password", new GenerateOptions(22, PrintWhenGenerated: true));
         var grafana = builder.AddResource(new GrafanaResource(name, adminPassword))
             .WithEndpoint("http", "http", port, targetPort: 3000)
             .WithExternalHttpEndpoints()

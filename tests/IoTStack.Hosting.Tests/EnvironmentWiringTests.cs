@@ -90,6 +90,16 @@ public sealed class EnvironmentWiringTests : IDisposable
     }
 
     [Fact]
+    public void Api_gets_a_persistent_signing_key_and_first_admin_password()
+    {
+        var env = _topology.EnvironmentOf("api");
+
+        Assert.True(env["Auth__SigningKey"]!.Length >= 32);
+        Assert.Equal(File.ReadAllText(Path.Combine(_topology.StateDirectory, "parameters", "api-signing-key")), env["Auth__SigningKey"]);
+        Assert.Equal(File.ReadAllText(Path.Combine(_topology.StateDirectory, "parameters", "api-admin-password")), env["Auth__AdminPassword"]);
+    }
+
+    [Fact]
     public void Dependencies_are_declared_as_in_the_architecture()
     {
         Assert.Equal(["iotdb", "messaging"], _topology["silo"].WaitsFor.Select(r => r.Name));
