@@ -48,7 +48,7 @@ internal sealed class LocalRabbitMQLauncher(RabbitMQServerResource broker, Launc
     }
 
     public Task<bool> CheckHealthAsync(int replica, CancellationToken cancellationToken) =>
-        RabbitMQProbe.CheckAsync(broker, cancellationToken);
+        broker.Probe.CheckAsync(cancellationToken);
 
     private static Task KillEpmdAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
         Cli.Wrap("epmd").WithArguments(["-kill"]).WithEnvironmentVariables(environment)
