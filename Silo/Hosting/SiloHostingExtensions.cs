@@ -10,6 +10,11 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class SiloHostingExtensions
 {
+    /// <summary>The grain storage name Orleans streams keep their subscriptions in.</summary>
+    public const string PubSubStore = "PubSubStore";
+
+    private const string NpgsqlInvariant = "Npgsql";
+
     /// <summary>
     /// Makes this process an Orleans silo. Cluster id, service id, endpoints, clustering, grain storage and reminders
     /// come from the <c>Orleans</c> configuration section (the AppHost injects <c>Orleans__*</c>); without a
@@ -18,7 +23,16 @@ public static class SiloHostingExtensions
     public static TBuilder AddIoTStackSilo<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var clusteringConfigured = builder.Configuration.GetSection("Orleans:Clustering").Exists();
-        builder.UseOrleans(silo => silo.AddIoTStackGrainServices().UseLocalhostClusteringUnless(clusteringConfigured));
+        var database = builder.Configuration.GetConnectionString(StorageExtensions.DatabaseConnectionName);
+        builder.UseOrleans(silo => silo
+            .AddIoTStackGrainServices()
+            // Stream subscriptions of Api clients must outlive the silo that happens to hold them.
+            .AddAdoNetGrainStorage(PubSubStore, storage =>
+            {
+                storage.Invariant = NpgsqlInvariant;
+                storage.ConnectionString = database;
+            })
+            .UseLocalhostClusteringUnless(clusteringConfigured));
         builder.Services.AddIoTStackDeviceStorage(builder.Configuration);
         return builder;
     }
