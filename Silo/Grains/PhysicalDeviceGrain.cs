@@ -29,11 +29,16 @@ public sealed class PhysicalDeviceGrain(IDeviceRegistry registry, IMappingStore 
     public async Task HandleAsync(IReadOnlyList<NormalisedMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        // A device created after this activation (Ingest registers new devices) must not stay unknown.
-        _known = _known || await registry.PhysicalDeviceExistsAsync(Uid);
         if (!_known)
         {
-            throw new UnknownDeviceException($"Physical device {Uid} is not registered.");
+            // Registered since this activation (Ingest registers new devices; an operator may have just mapped it)?
+            if (!await registry.PhysicalDeviceExistsAsync(Uid))
+            {
+                throw new UnknownDeviceException($"Physical device {Uid} is not registered.");
+            }
+
+            await RefreshMappingAsync();
+            _known = true;
         }
 
         await _mappingChange;
