@@ -32,7 +32,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         await Shell.RunAsync($"{Binaries}/initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"], asPostgres: true);
         await Shell.RunAsync($"{Binaries}/pg_ctl",
             ["-D", data, "-l", Path.Combine(folder, "log"), "-w", "-t", "30", "-o",
-             $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off"],
+             $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off", "start"],
             asPostgres: true);
         return new LocalPostgres($"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres", folder);
     }

@@ -10,14 +10,12 @@ public sealed class LocalRabbitMq : IAsyncDisposable
     private const string Scripts = "/usr/lib/rabbitmq/bin";
     private readonly string? _folder;
     private readonly Dictionary<string, string?> _environment;
-    private readonly CliWrap.CommandTask<CliWrap.CommandResult>? _server;
 
-    private LocalRabbitMq(string amqpUri, string? folder, Dictionary<string, string?> environment, CliWrap.CommandTask<CliWrap.CommandResult>? server)
+    private LocalRabbitMq(string amqpUri, string? folder, Dictionary<string, string?> environment)
     {
         AmqpUri = amqpUri;
         _folder = folder;
         _environment = environment;
-        _server = server;
     }
 
     public string AmqpUri { get; }
@@ -26,7 +24,7 @@ public sealed class LocalRabbitMq : IAsyncDisposable
     {
         if (Environment.GetEnvironmentVariable("IOTSTACK_TEST_AMQP") is { Length: > 0 } existing)
         {
-            return new LocalRabbitMq(existing, null, [], null);
+            return new LocalRabbitMq(existing, null, []);
         }
 
         var folder = await Shell.CreateServerFolderAsync("rabbitmq", forPostgres: false);
@@ -51,12 +49,11 @@ public sealed class LocalRabbitMq : IAsyncDisposable
             ["RABBITMQ_PID_FILE"] = Path.Combine(folder, "pid"),
             ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(folder, "empty.env"),
         };
-        var server = CliWrap.Cli.Wrap($"{Scripts}/rabbitmq-server")
-            .WithEnvironmentVariables(environment)
-            .WithValidation(CliWrap.CommandResultValidation.None)
-            .ExecuteAsync();
+        // Detached with its output in a file, as an operator would start it: attached to the test host's pipes the
+        // node was seen to stall during boot.
+        await Shell.RunAsync("bash", ["-c", $"setsid {Scripts}/rabbitmq-server > {folder}/server.out 2>&1 < /dev/null &"], environment);
         await Shell.RunAsync($"{Scripts}/rabbitmqctl", ["wait", "--timeout", "90", Path.Combine(folder, "pid")], environment);
-        return new LocalRabbitMq($"amqp://guest:guest@127.0.0.1:{AmqpPort}/", folder, environment, server);
+        return new LocalRabbitMq($"amqp://guest:guest@127.0.0.1:{AmqpPort}/", folder, environment);
     }
 
     /// <summary>A fresh virtual host; returns its amqp URI.</summary>
@@ -74,10 +71,9 @@ public sealed class LocalRabbitMq : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_folder is not null && _server is not null)
+        if (_folder is not null)
         {
             await Shell.RunAsync($"{Scripts}/rabbitmqctl", ["stop", Path.Combine(_folder, "pid")], _environment);
-            await _server;
             await Shell.RunAsync("epmd", ["-kill"], _environment);
             Directory.Delete(_folder, recursive: true);
         }

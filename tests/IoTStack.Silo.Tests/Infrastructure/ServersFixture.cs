@@ -14,8 +14,20 @@ public sealed class ServersFixture : IAsyncLifetime
     {
         var postgres = LocalPostgres.StartAsync();
         var rabbitMq = LocalRabbitMq.StartAsync();
-        _postgres = await postgres;
-        _rabbitMq = await rabbitMq;
+        try
+        {
+            await Task.WhenAll(postgres, rabbitMq);
+        }
+        finally
+        {
+            // xUnit does not dispose a fixture whose start failed: whatever did start must not outlive the run.
+            _postgres = postgres.IsCompletedSuccessfully ? postgres.Result : null;
+            _rabbitMq = rabbitMq.IsCompletedSuccessfully ? rabbitMq.Result : null;
+            if (_postgres is null || _rabbitMq is null)
+            {
+                await DisposeAsync();
+            }
+        }
     }
 
     public async Task DisposeAsync()
