@@ -12,6 +12,8 @@ public static class FailureClassifier
         RejectedMessageException or UnknownDeviceException or JsonException or FormatException => FailureKind.Rejected,
         StorageUnavailableException or TimeoutException or OperationCanceledException
             or SiloUnavailableException or OrleansMessageRejectionException => FailureKind.Unavailable,
+        // Orleans may wrap what a grain's activation threw (the database was down while it loaded its state).
+        { InnerException: { } inner } => Classify(inner) == FailureKind.Unavailable ? FailureKind.Unavailable : FailureKind.Unexpected,
         _ => FailureKind.Unexpected,
     };
 

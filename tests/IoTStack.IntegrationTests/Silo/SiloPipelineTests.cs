@@ -74,6 +74,35 @@ public sealed class SiloPipelineTests(IoTStackFixture fixture) : IAsyncLifetime
         Assert.Equal("{ this is not json", malformed.Body);
     }
 
+    [Fact]
+    public async Task While_PostgreSQL_is_down_messages_wait_in_the_queue_and_none_is_dead_lettered()
+    {
+        var devices = await _kit.MappedDevicesAsync(5);
+        var logical = devices.Select(device => device.Logical).ToArray();
+        var bodies = SiloKit.Bodies(devices.Select(device => device.Physical).ToArray(), bodies: 10, messagesPerBody: 10, pointsPerMessage: 2);
+
+        await fixture.Stack.StopResourceAsync("postgres");
+        IReadOnlyList<string> ids;
+        try
+        {
+            ids = await _kit.PublishRawAsync(bodies.Select(NormalisedMessageBatch.Serialize));
+            // Observe the outage for a few of the Silo's retry cycles: the messages are refused, never given up on.
+            var deadLettered = await SiloKit.PollAsync(
+                async () => (await _kit.DeadLetters.ListAsync(1000, CancellationToken.None)).Count(letter => ids.Contains(letter.MessageId)),
+                count => count > 0, TimeSpan.FromSeconds(8));
+            Assert.Equal(0, deadLettered);
+        }
+        finally
+        {
+            await fixture.Stack.StartResourceAsync("postgres");
+            _kit.Database.Clear();
+        }
+
+        var rows = await SiloKit.PollAsync(() => _kit.RowsAsync(RowsOfLogical, logical), count => count >= 200, TimeSpan.FromSeconds(90));
+        Assert.Equal(200, rows);
+        Assert.DoesNotContain(await _kit.DeadLetters.ListAsync(1000, CancellationToken.None), letter => ids.Contains(letter.MessageId));
+    }
+
     private static async Task<List<NormalisedMessage>> DrainAsync(IChannel channel, string queue)
     {
         var messages = new List<NormalisedMessage>();
