@@ -1,16 +1,16 @@
-using IoTStack.Silo.Tests.Infrastructure;
+using IoTStack.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.TestingHost;
 
-namespace IoTStack.Silo.Tests.Postgres;
+namespace IoTStack.IntegrationTests.Silo.Storage;
 
 /// <summary>
 /// Runs Orleans' own ADO.NET clustering, grain storage and reminder providers against our migrations 0100-0103:
 /// a two-silo cluster forms through the membership table, state survives a deactivation, reminders are stored.
 /// </summary>
-[Collection(ServersGroup.Name)]
-public sealed class OrleansProviderContractTests(ServersFixture servers) : IAsyncLifetime
+[Collection(IoTStackFixture.Collection)]
+public sealed class OrleansProviderContractTests(IoTStackFixture fixture) : IAsyncLifetime
 {
     private static string? _connectionString;
     private NpgsqlDataSource _database = null!;
@@ -18,7 +18,7 @@ public sealed class OrleansProviderContractTests(ServersFixture servers) : IAsyn
 
     public async Task InitializeAsync()
     {
-        _database = await MigratedDatabase.CreateAsync(servers, "orleans_contract");
+        _database = await ScratchDatabase.CreateMigratedAsync(fixture.Stack, "orleans_contract");
         _connectionString = _database.ConnectionString;
         var builder = new TestClusterBuilder(2);
         builder.Options.UseTestClusterMembership = false;

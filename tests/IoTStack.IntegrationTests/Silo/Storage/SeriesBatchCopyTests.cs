@@ -1,16 +1,16 @@
 using IoTStack.Contracts.Devices;
 using IoTStack.Silo.Storage;
-using IoTStack.Silo.Tests.Infrastructure;
+using IoTStack.Testing;
 using Npgsql;
 
-namespace IoTStack.Silo.Tests.Postgres;
+namespace IoTStack.IntegrationTests.Silo.Storage;
 
-[Collection(ServersGroup.Name)]
-public sealed class SeriesBatchCopyTests(ServersFixture servers) : IAsyncLifetime
+[Collection(IoTStackFixture.Collection)]
+public sealed class SeriesBatchCopyTests(IoTStackFixture fixture) : IAsyncLifetime
 {
     private NpgsqlDataSource _database = null!;
 
-    public async Task InitializeAsync() => _database = await MigratedDatabase.CreateAsync(servers, "series_copy");
+    public async Task InitializeAsync() => _database = await ScratchDatabase.CreateMigratedAsync(fixture.Stack, "series_copy");
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 

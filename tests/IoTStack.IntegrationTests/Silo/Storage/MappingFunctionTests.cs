@@ -1,18 +1,18 @@
 using IoTStack.Contracts.Devices;
 using IoTStack.Silo.Storage;
-using IoTStack.Silo.Tests.Infrastructure;
+using IoTStack.Testing;
 using Npgsql;
 
-namespace IoTStack.Silo.Tests.Postgres;
+namespace IoTStack.IntegrationTests.Silo.Storage;
 
-[Collection(ServersGroup.Name)]
-public sealed class MappingFunctionTests(ServersFixture servers) : IAsyncLifetime
+[Collection(IoTStackFixture.Collection)]
+public sealed class MappingFunctionTests(IoTStackFixture fixture) : IAsyncLifetime
 {
     private NpgsqlDataSource _database = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await MigratedDatabase.CreateAsync(servers, "mapping");
+        _database = await ScratchDatabase.CreateMigratedAsync(fixture.Stack, "mapping");
         await _database.ExecuteAsync(
             """
             INSERT INTO physical_devices (uid, source, name) VALUES (1, 'mqtt', 'a'), (2, 'mqtt', 'b');

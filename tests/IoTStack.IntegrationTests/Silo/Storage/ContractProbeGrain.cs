@@ -1,4 +1,4 @@
-namespace IoTStack.Silo.Tests.Postgres;
+namespace IoTStack.IntegrationTests.Silo.Storage;
 
 public interface IContractProbeGrain : IGrainWithIntegerKey
 {

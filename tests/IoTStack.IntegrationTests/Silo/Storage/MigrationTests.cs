@@ -1,17 +1,17 @@
 using IoTStack.Storage;
-using IoTStack.Silo.Tests.Infrastructure;
+using IoTStack.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace IoTStack.Silo.Tests.Postgres;
+namespace IoTStack.IntegrationTests.Silo.Storage;
 
-[Collection(ServersGroup.Name)]
-public sealed class MigrationTests(ServersFixture servers)
+[Collection(IoTStackFixture.Collection)]
+public sealed class MigrationTests(IoTStackFixture fixture)
 {
     [Fact]
     public async Task Several_silos_starting_at_once_apply_every_migration_exactly_once()
     {
-        var connectionString = await servers.Postgres.CreateDatabaseAsync("migrations");
+        var connectionString = await ScratchDatabase.CreateAsync(fixture.Stack, "migrations");
         var starters = Enumerable.Range(0, 4).Select(async _ =>
         {
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
