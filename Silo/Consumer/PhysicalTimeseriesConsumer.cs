@@ -9,12 +9,11 @@ using RabbitMQ.Client.Exceptions;
 namespace IoTStack.Silo.Consumer;
 
 /// <summary>
-/// Reads the Silo's durable queue on physical_timeseries with a bounded prefetch, all prefetched messages in
-/// parallel. A message is acknowledged only once its points are committed, or once what failed has been
-/// dead-lettered or re-queued (with confirms); a dependency outage holds it back and re-queues it unacknowledged.
+/// Reads the Silo's durable queue on physical_timeseries with a bounded prefetch, every prefetched message in
+/// parallel: each is dispatched to the device grains, then settled (see <see cref="DeliverySettlement"/>).
 /// </summary>
 public sealed partial class PhysicalTimeseriesConsumer(
-    RabbitMqConnection connection, BatchDispatcher dispatcher, FailedMessagePublisher failed,
+    RabbitMqConnection connection, BatchDispatcher dispatcher, DeliverySettlement settlement,
     IOptions<SiloPipelineOptions> options, ILogger<PhysicalTimeseriesConsumer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -54,36 +53,7 @@ public sealed partial class PhysicalTimeseriesConsumer(
     {
         try
         {
-            var result = await dispatcher.DispatchAsync(delivery.Body);
-            if (result.Unavailable is { } reason)
-            {
-                // Not the message's fault: wait, then give it back unacknowledged (any silo may take it) without counting.
-                LogUnavailable(logger, reason);
-                await Task.Delay(options.Value.UnavailableRetryDelay, stoppingToken);
-                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, stoppingToken);
-                return;
-            }
-
-            var attempts = DeadLetterHeaders.GetAttempts(delivery.BasicProperties.Headers) + 1;
-            foreach (var rejected in result.Rejected)
-            {
-                await DeadLetterAsync(delivery, rejected, attempts, stoppingToken);
-            }
-
-            foreach (var unexpected in result.Unexpected)
-            {
-                if (attempts >= options.Value.MaxAttempts)
-                {
-                    await DeadLetterAsync(delivery, unexpected with { Reason = $"Gave up after {attempts} attempts: {unexpected.Reason}" }, attempts, stoppingToken);
-                }
-                else
-                {
-                    LogRetrying(logger, attempts, unexpected.Reason);
-                    await failed.RetryLaterAsync(BodyOf(delivery, unexpected), delivery.BasicProperties, unexpected.Reason, attempts, stoppingToken);
-                }
-            }
-
-            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
+            await settlement.SettleAsync(channel, delivery, await dispatcher.DispatchAsync(delivery.Body), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -97,25 +67,6 @@ public sealed partial class PhysicalTimeseriesConsumer(
         }
     }
 
-    private async Task DeadLetterAsync(BasicDeliverEventArgs delivery, FailedMessages failure, int attempts, CancellationToken stoppingToken)
-    {
-        LogDeadLettered(logger, delivery.BasicProperties.MessageId, failure.Reason);
-        await failed.DeadLetterAsync(BodyOf(delivery, failure), delivery.BasicProperties, failure.Reason, attempts, stoppingToken);
-    }
-
-    /// <summary>Only the failed device messages travel on, so the committed ones are not repeated; an unreadable body travels as it came.</summary>
-    private static ReadOnlyMemory<byte> BodyOf(BasicDeliverEventArgs delivery, FailedMessages failure) =>
-        failure.Messages is { } messages ? NormalisedMessageBatch.Serialize(messages) : delivery.Body.ToArray();
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ is unavailable; the consumer retries shortly")]
     private static partial void LogBrokerUnavailable(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency is unavailable; the message goes back to the queue: {Reason}")]
-    private static partial void LogUnavailable(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Attempt {Attempts} failed; the failed part is re-queued: {Reason}")]
-    private static partial void LogRetrying(ILogger logger, int attempts, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered message {MessageId}: {Reason}")]
-    private static partial void LogDeadLettered(ILogger logger, string? messageId, string reason);
 }

@@ -60,6 +60,7 @@ public static class SiloHostingExtensions
     {
         builder.Services.AddSingleton<BatchDispatcher>();
         builder.Services.AddSingleton<FailedMessagePublisher>();
+        builder.Services.AddSingleton<DeliverySettlement>();
         builder.Services.AddHostedService<PhysicalTimeseriesConsumer>();
         return builder;
     }

@@ -18,15 +18,15 @@ public sealed class SiloFailoverTests(TwoSiloFixture fixture) : IAsyncLifetime
         var devices = await _kit.MappedDevicesAsync(200);
         var logical = devices.Select(device => device.Logical).ToArray();
         Assert.Equal(2, await _kit.CountAsync("SELECT count(*) FROM orleans_membership WHERE status = 3"));
-        Assert.Equal(2u, await SiloKit.PollAsync(ConsumersAsync, consumers => consumers == 2, TimeSpan.FromSeconds(30)));
-        var bodies = SiloKit.Bodies(devices.Select(device => device.Physical).ToArray(), bodies: 400, messagesPerBody: Messages / 400, pointsPerMessage: PointsPerMessage);
+        Assert.Equal(2u, await Eventually.PollAsync(ConsumersAsync, consumers => consumers == 2, TimeSpan.FromSeconds(30)));
+        var bodies = SiloMessages.Bodies(devices.Select(device => device.Physical).ToArray(), bodies: 400, messagesPerBody: Messages / 400, pointsPerMessage: PointsPerMessage);
 
         var publishing = _kit.PublishAsync(bodies);
-        await SiloKit.PollAsync(() => _kit.RowsAsync("SELECT count(*) FROM series_points WHERE logical_uid = ANY($1)", logical), rows => rows >= 5_000, TimeSpan.FromSeconds(60));
+        await Eventually.PollAsync(() => _kit.RowsAsync("SELECT count(*) FROM series_points WHERE logical_uid = ANY($1)", logical), rows => rows >= 5_000, TimeSpan.FromSeconds(60));
         fixture.Stack.KillReplica("silo", 0);
         await publishing;
 
-        var stored = await SiloKit.PollAsync(() => _kit.RowsAsync("SELECT count(*) FROM series_points WHERE logical_uid = ANY($1)", logical),
+        var stored = await Eventually.PollAsync(() => _kit.RowsAsync("SELECT count(*) FROM series_points WHERE logical_uid = ANY($1)", logical),
             rows => rows >= Messages * PointsPerMessage, TimeSpan.FromSeconds(180));
         Assert.Equal(Messages * PointsPerMessage, stored);
         Assert.Equal(Messages, await _kit.RowsAsync("SELECT count(DISTINCT correlation_id) FROM series_points WHERE logical_uid = ANY($1)", logical));

@@ -62,19 +62,6 @@ public sealed class SiloKit : IAsyncDisposable
         return pairs;
     }
 
-    /// <summary>AMQP bodies of <paramref name="messagesPerBody"/> messages spread over the devices, timestamped now.</summary>
-    public static NormalisedMessage[][] Bodies(IReadOnlyList<long> physicalUids, int bodies, int messagesPerBody, int pointsPerMessage)
-    {
-        ArgumentNullException.ThrowIfNull(physicalUids);
-        var now = DateTimeOffset.UtcNow;
-        return Enumerable.Range(0, bodies).Select(b => Enumerable.Range(0, messagesPerBody).Select(m =>
-        {
-            var n = (b * messagesPerBody) + m;
-            return new NormalisedMessage(Guid.NewGuid(), physicalUids[n % physicalUids.Count], null, now.AddMilliseconds(-n),
-                Enumerable.Range(0, pointsPerMessage).Select(p => TimeseriesPoint.Number($"p{p}", n)).ToArray());
-        }).ToArray()).ToArray();
-    }
-
     public Task PublishAsync(IEnumerable<IReadOnlyList<NormalisedMessage>> bodies) =>
         PublishRawAsync(bodies.Select(NormalisedMessageBatch.Serialize));
 
@@ -107,22 +94,6 @@ public sealed class SiloKit : IAsyncDisposable
     {
         await using var command = Database.CreateCommand(sql);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>Re-evaluates <paramref name="probe"/> every 100 ms until it holds or the deadline passes; returns the last value.</summary>
-    public static async Task<T> PollAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout)
-    {
-        ArgumentNullException.ThrowIfNull(probe);
-        ArgumentNullException.ThrowIfNull(done);
-        var deadline = DateTime.UtcNow + timeout;
-        var value = await probe();
-        while (!done(value) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            value = await probe();
-        }
-
-        return value;
     }
 
     public async ValueTask DisposeAsync()

@@ -24,14 +24,14 @@ public sealed class SiloPipelineTests(IoTStackFixture fixture) : IAsyncLifetime
         await using var downstream = await _kit.Connection.CreateChannelAsync();
         var tap = (await downstream.QueueDeclareAsync(exclusive: true)).QueueName;
         await downstream.QueueBindAsync(tap, Exchanges.LogicalTimeseries, string.Empty);
-        var bodies = SiloKit.Bodies(devices.Select(device => device.Physical).ToArray(), bodies: 20, messagesPerBody: 50, pointsPerMessage: 3);
+        var bodies = SiloMessages.Bodies(devices.Select(device => device.Physical).ToArray(), bodies: 20, messagesPerBody: 50, pointsPerMessage: 3);
 
         // Five bodies twice: what RabbitMQ re-delivers when a silo dies between commit and acknowledgement.
         await _kit.PublishAsync(bodies.Concat(bodies.Take(5)));
-        var rows = await SiloKit.PollAsync(() => _kit.RowsAsync(RowsOfLogical, logical), count => count >= 3000, TimeSpan.FromSeconds(60));
+        var rows = await Eventually.PollAsync(() => _kit.RowsAsync(RowsOfLogical, logical), count => count >= 3000, TimeSpan.FromSeconds(60));
         var published = bodies.SelectMany(body => body).ToDictionary(message => message.CorrelationId);
         var downstreamMessages = new List<NormalisedMessage>();
-        await SiloKit.PollAsync(
+        await Eventually.PollAsync(
             async () =>
             {
                 downstreamMessages.AddRange(await DrainAsync(downstream, tap));
@@ -55,13 +55,13 @@ public sealed class SiloPipelineTests(IoTStackFixture fixture) : IAsyncLifetime
         var poisonIds = await _kit.PublishRawAsync(
         [
             Encoding.UTF8.GetBytes("{ this is not json"),
-            NormalisedMessageBatch.Serialize(SiloKit.Bodies([unknownDevice], 1, 2, 1)[0]),
+            NormalisedMessageBatch.Serialize(SiloMessages.Bodies([unknownDevice], 1, 2, 1)[0]),
         ]);
-        var good = SiloKit.Bodies(devices.Select(device => device.Physical).ToArray(), bodies: 10, messagesPerBody: 10, pointsPerMessage: 2);
+        var good = SiloMessages.Bodies(devices.Select(device => device.Physical).ToArray(), bodies: 10, messagesPerBody: 10, pointsPerMessage: 2);
         await _kit.PublishAsync(good);
 
-        var rows = await SiloKit.PollAsync(() => _kit.RowsAsync(RowsOfLogical, devices.Select(d => d.Logical).ToArray()), count => count >= 200, TimeSpan.FromSeconds(60));
-        var letters = await SiloKit.PollAsync(
+        var rows = await Eventually.PollAsync(() => _kit.RowsAsync(RowsOfLogical, devices.Select(d => d.Logical).ToArray()), count => count >= 200, TimeSpan.FromSeconds(60));
+        var letters = await Eventually.PollAsync(
             async () => (await _kit.DeadLetters.ListAsync(1000, CancellationToken.None)).Where(letter => poisonIds.Contains(letter.MessageId)).ToArray(),
             found => found.Length == 2, TimeSpan.FromSeconds(30));
 
@@ -79,7 +79,7 @@ public sealed class SiloPipelineTests(IoTStackFixture fixture) : IAsyncLifetime
     {
         var devices = await _kit.MappedDevicesAsync(5);
         var logical = devices.Select(device => device.Logical).ToArray();
-        var bodies = SiloKit.Bodies(devices.Select(device => device.Physical).ToArray(), bodies: 10, messagesPerBody: 10, pointsPerMessage: 2);
+        var bodies = SiloMessages.Bodies(devices.Select(device => device.Physical).ToArray(), bodies: 10, messagesPerBody: 10, pointsPerMessage: 2);
 
         await fixture.Stack.StopResourceAsync("postgres");
         IReadOnlyList<string> ids;
@@ -87,7 +87,7 @@ public sealed class SiloPipelineTests(IoTStackFixture fixture) : IAsyncLifetime
         {
             ids = await _kit.PublishRawAsync(bodies.Select(NormalisedMessageBatch.Serialize));
             // Observe the outage for a few of the Silo's retry cycles: the messages are refused, never given up on.
-            var deadLettered = await SiloKit.PollAsync(
+            var deadLettered = await Eventually.PollAsync(
                 async () => (await _kit.DeadLetters.ListAsync(1000, CancellationToken.None)).Count(letter => ids.Contains(letter.MessageId)),
                 count => count > 0, TimeSpan.FromSeconds(8));
             Assert.Equal(0, deadLettered);
@@ -98,7 +98,7 @@ public sealed class SiloPipelineTests(IoTStackFixture fixture) : IAsyncLifetime
             _kit.Database.Clear();
         }
 
-        var rows = await SiloKit.PollAsync(() => _kit.RowsAsync(RowsOfLogical, logical), count => count >= 200, TimeSpan.FromSeconds(90));
+        var rows = await Eventually.PollAsync(() => _kit.RowsAsync(RowsOfLogical, logical), count => count >= 200, TimeSpan.FromSeconds(90));
         Assert.Equal(200, rows);
         Assert.DoesNotContain(await _kit.DeadLetters.ListAsync(1000, CancellationToken.None), letter => ids.Contains(letter.MessageId));
     }
