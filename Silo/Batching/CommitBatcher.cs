@@ -15,13 +15,19 @@ public sealed class CommitBatcher<T> : IAsyncDisposable
     private readonly Func<IReadOnlyList<T>, CancellationToken, Task> _commit;
     private readonly CommitBatcherOptions _options;
     private readonly CancellationTokenSource _disposing = new();
+    private readonly Func<Exception, bool> _isolates;
     private readonly Task[] _loops;
 
-    public CommitBatcher(CommitBatcherOptions options, Func<IReadOnlyList<T>, CancellationToken, Task> commit)
+    /// <param name="isolates">
+    /// For a failure that may be one caller's items' fault (not an outage): the callers of the failed batch are then
+    /// committed one by one, so one bad item fails only its own caller.
+    /// </param>
+    public CommitBatcher(CommitBatcherOptions options, Func<IReadOnlyList<T>, CancellationToken, Task> commit, Func<Exception, bool>? isolates = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _commit = commit;
+        _isolates = isolates ?? (_ => false);
         _loops = Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
 
@@ -100,6 +106,13 @@ public sealed class CommitBatcher<T> : IAsyncDisposable
             batch.ForEach(pending => pending.Committed.TrySetResult());
         }
 #pragma warning disable CA1031 // Every failure belongs to the callers waiting on this batch.
+        catch (Exception exception) when (batch.Count > 1 && _isolates(exception))
+        {
+            foreach (var pending in batch)
+            {
+                await CommitAsync([pending], [.. pending.Items]);
+            }
+        }
         catch (Exception exception)
 #pragma warning restore CA1031
         {

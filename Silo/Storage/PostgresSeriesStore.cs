@@ -24,7 +24,9 @@ public sealed class PostgresSeriesStore : ISeriesStore, IAsyncDisposable
             {
                 await copy.WriteAsync(rows, cancellationToken);
                 return rows.Count;
-            }));
+            }),
+            // PostgreSQL refused the data itself (not an outage): find whose points it was.
+            isolates: exception => exception is not Contracts.Devices.StorageUnavailableException);
     }
 
     public Task AppendAsync(long logicalUid, IReadOnlyList<SeriesPoint> points)
