@@ -13,7 +13,7 @@ namespace IoTStack.Silo.Consumer;
 /// during an outage it is held back, then given back unacknowledged without counting an attempt.
 /// </summary>
 public sealed partial class DeliverySettlement(
-    FailedMessagePublisher failed, IOptions<SiloPipelineOptions> options, ILogger<DeliverySettlement> logger)
+    IFailedMessageSink failed, IOptions<SiloPipelineOptions> options, ILogger<DeliverySettlement> logger)
 {
     public async Task SettleAsync(IChannel channel, BasicDeliverEventArgs delivery, DispatchResult result, CancellationToken stoppingToken)
     {

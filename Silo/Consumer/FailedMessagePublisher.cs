@@ -10,7 +10,7 @@ namespace IoTStack.Silo.Consumer;
 /// headers) or wants to try again (to the back of its own queue, attempt count in the headers). The consumer
 /// acknowledges the original only after the confirm, so a crash in between duplicates at worst, never loses.
 /// </summary>
-public sealed class FailedMessagePublisher(RabbitMqConnection connection) : IAsyncDisposable
+public sealed class FailedMessagePublisher(RabbitMqConnection connection) : IFailedMessageSink, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IChannel? _channel;

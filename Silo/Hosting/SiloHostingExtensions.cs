@@ -59,7 +59,7 @@ public static class SiloHostingExtensions
     public static TBuilder AddPhysicalTimeseriesConsumer<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddSingleton<BatchDispatcher>();
-        builder.Services.AddSingleton<FailedMessagePublisher>();
+        builder.Services.AddSingleton<IFailedMessageSink, FailedMessagePublisher>();
         builder.Services.AddSingleton<DeliverySettlement>();
         builder.Services.AddHostedService<PhysicalTimeseriesConsumer>();
         return builder;
