@@ -1,6 +1,8 @@
 using System.Globalization;
 using IoTStack.Contracts;
 using IoTStack.Messaging;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using RabbitMQ.Client;
 
 namespace IoTStack.Silo.Consumer;
@@ -10,19 +12,42 @@ namespace IoTStack.Silo.Consumer;
 /// headers) or wants to try again (to the back of its own queue, attempt count in the headers). The consumer
 /// acknowledges the original only after the confirm, so a crash in between duplicates at worst, never loses.
 /// </summary>
-public sealed class FailedMessagePublisher(RabbitMqConnection connection) : IFailedMessageSink, IAsyncDisposable
+public sealed partial class FailedMessagePublisher(RabbitMqConnection connection, NpgsqlDataSource database, ILogger<FailedMessagePublisher> logger)
+    : IFailedMessageSink, IAsyncDisposable
 {
     private readonly ConfirmingChannel _channel = new(connection);
 
-    public Task DeadLetterAsync(ReadOnlyMemory<byte> body, IReadOnlyBasicProperties original, string reason, int attempts, CancellationToken cancellationToken)
+    public async Task DeadLetterAsync(ReadOnlyMemory<byte> body, IReadOnlyBasicProperties original, string reason, int attempts, CancellationToken cancellationToken)
     {
         var properties = CopyOf(original, attempts);
         properties.Headers![DeadLetterHeaders.Reason] = reason;
         properties.Headers[DeadLetterHeaders.OriginalExchange] = Exchanges.PhysicalTimeseries;
         properties.Headers[DeadLetterHeaders.OriginalQueue] = ExchangeTopology.SiloQueue;
         properties.Headers[DeadLetterHeaders.DeadLetteredAt] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        return PublishAsync(Exchanges.DeadLetter, string.Empty, properties, body, cancellationToken);
+        await PublishAsync(Exchanges.DeadLetter, string.Empty, properties, body, cancellationToken);
+        await RecordDeadLetterAsync(properties.MessageId!, reason, attempts, cancellationToken);
     }
+
+    /// <summary>Best effort: the dead letter itself is safe in RabbitMQ; this row only feeds the dashboards.</summary>
+    private async Task RecordDeadLetterAsync(string messageId, string reason, int attempts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = database.CreateCommand(
+                "INSERT INTO dead_letter_log (message_id, reason, attempts) VALUES ($1, $2, $3)");
+            command.Parameters.Add(new NpgsqlParameter { Value = messageId });
+            command.Parameters.Add(new NpgsqlParameter { Value = reason });
+            command.Parameters.Add(new NpgsqlParameter { Value = attempts });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (NpgsqlException exception)
+        {
+            LogNotRecorded(logger, exception, messageId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dead letter {MessageId} is in RabbitMQ but not in dead_letter_log")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception, string messageId);
 
     public Task RetryLaterAsync(ReadOnlyMemory<byte> body, IReadOnlyBasicProperties original, string lastError, int attempts, CancellationToken cancellationToken)
     {
