@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IoTStack.Api.Auth;
+
+/// <summary>The HMAC key behind every JWT the API issues and accepts, and the rules a token must pass.</summary>
+public sealed class SigningKey
+{
+    private const int MinimumKeyBytes = 32;
+
+    public SigningKey(IOptions<AuthOptions> options)
+    {
+        var settings = options.Value;
+        byte[] keyBytes;
+        try
+        {
+            keyBytes = Convert.FromBase64String(settings.SigningKey);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException("Auth:SigningKey must be base64 (e.g. `openssl rand -base64 48`).", exception);
+        }
+
+        if (keyBytes.Length < MinimumKeyBytes)
+        {
+            throw new InvalidOperationException($"Auth:SigningKey must hold at least {MinimumKeyBytes} bytes.");
+        }
+
+        Credentials = new SigningCredentials(new SymmetricSecurityKey(keyBytes), SecurityAlgorithms.HmacSha256);
+        Issuer = settings.Issuer;
+        Lifetime = settings.TokenLifetime;
+        ValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = settings.Issuer,
+            ValidAudience = settings.Issuer,
+            IssuerSigningKey = Credentials.Key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = TimeSpan.FromSeconds(30),
+            NameClaimType = CallerClaims.Name,
+            RoleClaimType = CallerClaims.Role,
+        };
+    }
+
+    public SigningCredentials Credentials { get; }
+
+    public string Issuer { get; }
+
+    public TimeSpan Lifetime { get; }
+
+    public TokenValidationParameters ValidationParameters { get; }
+}

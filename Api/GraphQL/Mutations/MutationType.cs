@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace IoTStack.Api.GraphQL.Mutations;
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        this.AddRegistryMutations();
+        this.AddOperationsMutations();
+        this.AddAccessMutations();
+    }
+}
