@@ -12,12 +12,18 @@ public static class DeviceServicesSetup
     /// </summary>
     public static WebApplicationBuilder AddDeviceServices(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IDeviceMappings, SqlDeviceMappings>();
-        builder.Services.AddSingleton<ILatestValues, StoredLatestValues>();
-        builder.Services.AddSingleton<InProcessTelemetryFeed>();
-        builder.Services.AddSingleton<ITelemetryFeed>(services => services.GetRequiredService<InProcessTelemetryFeed>());
-        builder.Services.AddSingleton<IDeadLetters, UnavailableDeadLetters>();
-        builder.Services.AddSingleton<IDeviceTokens, UnavailableDeviceTokens>();
+        builder.Services.AddStandaloneDeviceServices();
         return builder;
+    }
+
+    public static IServiceCollection AddStandaloneDeviceServices(this IServiceCollection services)
+    {
+        services.AddSingleton<IDeviceMappings, SqlDeviceMappings>();
+        services.AddSingleton<ILatestValues, StoredLatestValues>();
+        services.AddSingleton<InProcessTelemetryFeed>();
+        services.AddSingleton<ITelemetryFeed>(provider => provider.GetRequiredService<InProcessTelemetryFeed>());
+        services.AddSingleton<IDeadLetters, UnavailableDeadLetters>();
+        services.AddSingleton<IDeviceTokens, UnavailableDeviceTokens>();
+        return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using GraphQL;
 using IoTStack.Api.GraphQL;
 using IoTStack.Api.GraphQL.Access;
@@ -6,7 +7,6 @@ using IoTStack.Api.GraphQL.Limits;
 using IoTStack.Api.GraphQL.Transport;
 using IoTStack.Api.GraphQL.WebSockets;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -15,20 +15,27 @@ public static class GraphQLSetup
     /// <summary>The schema, its limits and authorisation, and the HTTP and WebSocket transports.</summary>
     public static WebApplicationBuilder AddIoTStackGraphQL(this WebApplicationBuilder builder)
     {
+        builder.Services.AddIoTStackGraphQLSchema();
         builder.Services.AddOptions<QueryLimits>().BindConfiguration(QueryLimits.Section);
-        builder.Services.AddScoped<DeviceLoaders>();
-        builder.Services.AddSingleton<GraphQLRequestExecutor>();
         builder.Services.AddSingleton<GraphQLHttpRequestReader>();
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
-        builder.Services.AddGraphQL(graphQL => graphQL
+        return builder;
+    }
+
+    /// <summary>The schema and its executor, without any transport (what the unit tests exercise).</summary>
+    public static IServiceCollection AddIoTStackGraphQLSchema(this IServiceCollection services)
+    {
+        services.AddScoped<DeviceLoaders>();
+        services.AddSingleton<GraphQLRequestExecutor>();
+        services.AddGraphQL(graphQL => graphQL
             .AddSchema<IoTStackSchema>()
             .AddGraphTypes(typeof(IoTStackSchema).Assembly)
-            .AddSystemTextJson()
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // responses are JSON, never HTML
             .AddValidationRule<FieldAuthorizationRule>()
-            .AddValidationRule(services => new QueryLimitsRule(services.GetRequiredService<IOptions<QueryLimits>>().Value))
+            .AddValidationRule(provider => new QueryLimitsRule(provider.GetRequiredService<IOptions<QueryLimits>>().Value))
             .AddErrorInfoProvider(options => options.ExposeCode = true)
             .AddUnhandledExceptionHandler(context => context.Exception = DatabaseErrors.Translate(context.OriginalException) ?? context.Exception));
-        return builder;
+        return services;
     }
 
     public static WebApplication MapIoTStackGraphQL(this WebApplication app)

@@ -10,13 +10,19 @@ public static class RegistrySetup
     /// <summary>The stores the API reads and writes in PostgreSQL.</summary>
     public static WebApplicationBuilder AddDeviceRegistry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<PhysicalDeviceStore>();
-        builder.Services.AddSingleton<LogicalDeviceStore>();
-        builder.Services.AddSingleton<MappingStore>();
-        builder.Services.AddSingleton<SourceStore>();
-        builder.Services.AddSingleton<RawMessageStore>();
-        builder.Services.AddSingleton<SeriesReader>();
-        builder.Services.AddSingleton<FetchRows>();
+        builder.Services.AddDeviceRegistryStores();
         return builder;
+    }
+
+    public static IServiceCollection AddDeviceRegistryStores(this IServiceCollection services)
+    {
+        services.AddSingleton<PhysicalDeviceStore>();
+        services.AddSingleton<LogicalDeviceStore>();
+        services.AddSingleton<MappingStore>();
+        services.AddSingleton<SourceStore>();
+        services.AddSingleton<RawMessageStore>();
+        services.AddSingleton<SeriesReader>();
+        services.AddSingleton<FetchRows>();
+        return services;
     }
 }

@@ -7,7 +7,10 @@ public sealed class QueryLimits
 
     public int MaxDepth { get; set; } = 12;
 
-    public double MaxComplexity { get; set; } = 20_000;
+    public double MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>The size complexity analysis assumes for a list that has no <c>first</c> argument.</summary>
+    public int AssumedListSize { get; set; } = 10;
 
     /// <summary>The largest <c>first</c> (and <c>limit</c>) a list accepts; the default page is <see cref="DefaultPageSize"/>.</summary>
     public int MaxPageSize { get; set; } = 500;

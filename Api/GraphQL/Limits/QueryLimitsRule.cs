@@ -35,6 +35,6 @@ public sealed class QueryLimitsRule(QueryLimits limits) : ComplexityValidationRu
         // The checks happen above, with our codes; the base class only measures.
         MaxDepth = null,
         MaxComplexity = null,
-        DefaultListImpactMultiplier = limits.DefaultPageSize,
+        DefaultListImpactMultiplier = limits.AssumedListSize,
     };
 }
