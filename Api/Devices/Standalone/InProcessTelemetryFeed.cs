@@ -12,6 +12,9 @@ public sealed class InProcessTelemetryFeed : ITelemetryFeed
 
     public IObservable<TelemetryPoint> Watch(long logicalUid) => new WatchedDevice(this, logicalUid);
 
+    /// <summary>How many subscriptions watch the device: a readiness signal for whoever publishes.</summary>
+    public int WatcherCount(long logicalUid) => observers.TryGetValue(logicalUid, out var list) ? list.Items.Count : 0;
+
     public void Publish(TelemetryPoint point)
     {
         if (observers.TryGetValue(point.LogicalUid, out var list))
