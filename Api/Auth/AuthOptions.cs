@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IoTStack.Api.Auth;
 
 /// <summary>The <c>Auth</c> configuration section (<c>Auth__SigningKey</c>, <c>Auth__AdminPassword</c>, ...).</summary>
@@ -8,11 +6,11 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     /// <summary>
-    /// Base64 of at least 32 random bytes; signs and verifies the API's JWTs (HMAC-SHA256).
-    /// The AppHost generates it once and keeps it in its state folder, so tokens survive restarts.
+    /// Base64 of at least 32 random bytes (<c>openssl rand -base64 48</c>); signs and verifies the API's JWTs (HMAC-SHA256).
+    /// The AppHost generates it once and keeps it in its state folder, so tokens survive restarts. When it is missing
+    /// the API signs with a random key of its own: safe, but tokens then die with the process and differ per replica.
     /// </summary>
-    [Required]
-    public string SigningKey { get; set; } = "";
+    public string? SigningKey { get; set; }
 
     /// <summary>Password of the first admin, created only while the users table is empty. Never defaulted.</summary>
     public string? AdminPassword { get; set; }

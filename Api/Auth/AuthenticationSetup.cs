@@ -8,7 +8,7 @@ public static class AuthenticationSetup
     /// <summary>Users (passwords, JWTs), consumers (API keys) and the first admin.</summary>
     public static WebApplicationBuilder AddIoTStackAuthentication(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<UserPasswords>();
@@ -29,6 +29,7 @@ public static class AuthenticationSetup
     /// </summary>
     public static WebApplication UseIoTStackAuthentication(this WebApplication app)
     {
+        _ = app.Services.GetRequiredService<SigningKey>(); // a malformed key stops the start, not the first sign-in
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {

@@ -1,20 +1,21 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace IoTStack.Api.Auth;
 
 /// <summary>The HMAC key behind every JWT the API issues and accepts, and the rules a token must pass.</summary>
-public sealed class SigningKey
+public sealed partial class SigningKey
 {
     private const int MinimumKeyBytes = 32;
 
-    public SigningKey(IOptions<AuthOptions> options)
+    public SigningKey(IOptions<AuthOptions> options, ILogger<SigningKey> logger)
     {
         var settings = options.Value;
         byte[] keyBytes;
         try
         {
-            keyBytes = Convert.FromBase64String(settings.SigningKey);
+            keyBytes = settings.SigningKey is { Length: > 0 } configured ? Convert.FromBase64String(configured) : EphemeralKey(logger);
         }
         catch (FormatException exception)
         {
@@ -48,4 +49,13 @@ public sealed class SigningKey
     public TimeSpan Lifetime { get; }
 
     public TokenValidationParameters ValidationParameters { get; }
+
+    private static byte[] EphemeralKey(ILogger logger)
+    {
+        LogEphemeralKey(logger);
+        return RandomNumberGenerator.GetBytes(MinimumKeyBytes * 2);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Auth:SigningKey is not set: signing tokens with a random key that lasts as long as this process.")]
+    private static partial void LogEphemeralKey(ILogger logger);
 }

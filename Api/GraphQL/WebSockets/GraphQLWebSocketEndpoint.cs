@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using GraphQL;
 using IoTStack.Api.Auth;
 using IoTStack.Api.GraphQL.Transport;
@@ -33,5 +34,8 @@ public sealed class GraphQLWebSocketEndpoint(
             authenticator.AuthenticateAsync,
             InitialisationTimeout);
         await session.RunAsync(stopping.Token);
+
+        // Completes the closing handshake the client started (or closes a socket the server is leaving).
+        await channel.CloseAsync((int)WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
     }
 }
