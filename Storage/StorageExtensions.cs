@@ -21,7 +21,10 @@ public static class StorageExtensions
             ?? throw new InvalidOperationException(
                 $"Connection string '{DatabaseConnectionName}' is missing: set ConnectionStrings__{DatabaseConnectionName} (the AppHost does).");
 
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        // Persist Security Info keeps the password in NpgsqlDataSource.ConnectionString, which DbUp (in
+        // DatabaseMigrator) connects with; without it DbUp logs in with no password and scram-sha-256 refuses it.
+        var withPassword = new NpgsqlConnectionStringBuilder(connectionString) { PersistSecurityInfo = true }.ConnectionString;
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(withPassword).Build());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
         if (applyMigrations)
         {

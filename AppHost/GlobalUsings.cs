@@ -1,0 +1,2 @@
+global using IoTStack.Hosting;
+global using Microsoft.Extensions.Configuration;

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+
+namespace IoTStack.Hosting;
+
+/// <summary>
+/// Starts every runnable resource once the resources it waits for are healthy, publishes their snapshots, and stops
+/// them dependants-first so services never lose their database or broker while still running.
+/// </summary>
+internal sealed class Orchestrator : IDisposable
+{
+    private readonly IReadOnlyList<Resource> _resources;
+    private readonly ResourceNotifications _notifications;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, ResourceRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly Dictionary<string, ResourceState> _lastStates = [];
+
+    public Orchestrator(IReadOnlyList<Resource> resources, LaunchContext context, ResourceNotifications notifications, ILogger logger)
+    {
+        _resources = resources;
+        _notifications = notifications;
+        _logger = logger;
+        foreach (var resource in resources.OfType<IRunnableResource>().Cast<Resource>())
+        {
+            _runners[resource.Name] = new ResourceRunner(resource, ((IRunnableResource)resource).CreateLauncher(context), PublishAll);
+        }
+
+        PublishAll();
+    }
+
+    public ResourceRunner GetRunner(string name) => _runners.TryGetValue(name, out var runner)
+        ? runner
+        : throw new KeyNotFoundException($"No runnable resource named '{name}'.");
+
+    public ResourceLog? GetLog(string name) =>
+        _runners.TryGetValue(name, out var runner) ? runner.Log
+        : _resources.FirstOrDefault(r => r.Name == name)?.Parent is { } parent ? GetLog(parent.Name)
+        : null;
+
+    public void Start()
+    {
+        foreach (var runner in _runners.Values)
+        {
+            _ = StartWhenDependenciesHealthyAsync(runner, _shutdown.Token);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        await _shutdown.CancelAsync();
+        var remaining = _runners.Values.ToList();
+        while (remaining.Count > 0)
+        {
+            // Stop what nothing else still running depends on first.
+            var leaves = remaining.Where(r => !remaining.Any(other => DependsOn(other.Resource, r.Resource))).ToList();
+            leaves = leaves.Count > 0 ? leaves : remaining;
+            await Task.WhenAll(leaves.Select(l => l.StopAsync()));
+            remaining.RemoveAll(leaves.Contains);
+        }
+    }
+
+    public void Dispose()
+    {
+        _shutdown.Dispose();
+        foreach (var runner in _runners.Values)
+        {
+            runner.Dispose();
+        }
+    }
+
+    private async Task StartWhenDependenciesHealthyAsync(ResourceRunner runner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var dependency in runner.Resource.WaitsFor)
+            {
+                runner.WaitingFor = dependency.Name;
+                PublishAll();
+                await _notifications.WaitForAsync(dependency.Name, s => s.Health == ResourceHealth.Healthy, cancellationToken);
+            }
+
+            runner.WaitingFor = null;
+            runner.Start();
+        }
+        catch (OperationCanceledException)
+        {
+            // Shut down before the dependencies were ready.
+        }
+    }
+
+    private static bool DependsOn(Resource dependant, Resource dependency) =>
+        dependant.WaitsFor.Any(d => d == dependency || d.Parent == dependency);
+
+    private void PublishAll()
+    {
+        lock (_lastStates)
+        {
+            foreach (var resource in _resources.Where(r => r.IsVisible))
+            {
+                var snapshot = Snapshot(resource);
+                _notifications.Publish(snapshot);
+                if (!_lastStates.TryGetValue(resource.Name, out var last) || last != snapshot.State)
+                {
+                    _lastStates[resource.Name] = snapshot.State;
+                    _logger.LogInformation("{Resource}: {State}{Reason}", resource.Name, snapshot.State, snapshot.Reason is null ? "" : $" ({snapshot.Reason})");
+                }
+            }
+        }
+    }
+
+    private ResourceSnapshot Snapshot(Resource resource) => _runners.TryGetValue(resource.Name, out var runner)
+        ? runner.Snapshot()
+        : resource.Parent is { } parent && _runners.TryGetValue(parent.Name, out var parentRunner)
+            ? parentRunner.Snapshot() with { Name = resource.Name, Kind = resource.Kind, Endpoints = [] }
+            : new ResourceSnapshot(resource.Name, resource.Kind, ResourceState.Running, ResourceHealth.Healthy, [], null, []);
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+
+namespace IoTStack.Hosting;
+
+/// <summary>
+/// Gives every endpoint of every replica a port before anything starts, so connection strings and environment
+/// variables are known up front. Fixed ports can be overridden with <c>Ports:{resource}:{endpoint}</c>.
+/// </summary>
+internal static class PortAllocator
+{
+    public static void Allocate(IEnumerable<Resource> resources, IConfiguration configuration, bool dynamicPorts)
+    {
+        foreach (var resource in resources)
+        {
+            foreach (var endpoint in resource.Endpoints)
+            {
+                var fixedPort = dynamicPorts
+                    ? null
+                    : configuration.GetValue<int?>($"Ports:{resource.Name}:{endpoint.Name}") ?? endpoint.Port;
+                endpoint.AllocatedPorts = Enumerable.Range(0, resource.Replicas)
+                    .Select(replica => replica == 0 && fixedPort is int port ? port : GetFreePort())
+                    .ToArray();
+                endpoint.IsFixed = fixedPort is not null;
+            }
+        }
+    }
+
+    /// <summary>A port nothing listens on right now (the OS picks it; we release it for the resource to bind).</summary>
+    public static int GetFreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

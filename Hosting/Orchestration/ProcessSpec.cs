@@ -1,0 +1,17 @@
+namespace IoTStack.Hosting;
+
+/// <summary>One process to start for one replica, and how to stop it politely.</summary>
+public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Arguments)
+{
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Replaces SIGINT as the polite stop (e.g. <c>docker stop</c>); the process is killed if it is not gone in time.</summary>
+    public Func<CancellationToken, Task>? Stop { get; init; }
+
+    /// <summary>Cleans up what outlives the process (RabbitMQ's epmd daemon).</summary>
+    public Func<CancellationToken, Task>? AfterExit { get; init; }
+
+    public override string ToString() => string.Join(' ', Arguments.Prepend(FileName));
+}

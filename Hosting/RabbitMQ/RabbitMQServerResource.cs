@@ -1,0 +1,46 @@
+namespace IoTStack.Hosting;
+
+/// <summary>A RabbitMQ broker: an isolated local node from the OS packages, or the official image in container mode.</summary>
+public sealed class RabbitMQServerResource(string name, ParameterResource password)
+    : Resource(name), IResourceWithConnectionString, IRunnableResource, IContainerResource
+{
+    public const string UserName = "iotstack";
+
+    public override string Kind => "RabbitMQ";
+
+    public ParameterResource Password { get; } = password;
+
+    public bool ManagementPlugin { get; internal set; }
+
+    public EndpointAnnotation PrimaryEndpoint => GetEndpoint("tcp");
+
+    public IValueProvider Host => new EndpointReference(this, PrimaryEndpoint, EndpointProperty.Host);
+
+    public IValueProvider Port => new EndpointReference(this, PrimaryEndpoint, EndpointProperty.Port);
+
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"amqp://{UserName}:{Password}@{Host}:{Port}");
+
+    public IEnumerable<KeyValuePair<string, IValueProvider>> ConnectionProperties =>
+    [
+        new("HOST", Host),
+        new("PORT", Port),
+        new("USERNAME", new ValueLiteral(UserName)),
+        new("PASSWORD", Password),
+        new("URI", ConnectionStringExpression),
+    ];
+
+    public ContainerSpec GetContainerSpec() => new(ManagementPlugin ? "docker.io/library/rabbitmq:4.2-management" : "docker.io/library/rabbitmq:4.2")
+    {
+        Environment =
+        {
+            ["RABBITMQ_DEFAULT_USER"] = new ValueLiteral(UserName),
+            ["RABBITMQ_DEFAULT_PASS"] = Password,
+        },
+        Volumes = { new ContainerVolume($"{Name}-data", "/var/lib/rabbitmq") },
+    };
+
+    public IResourceLauncher CreateLauncher(LaunchContext context) => context.Options.UseContainers
+        ? new ContainerLauncher(this, context, (_, ct) => RabbitMQProbe.CheckAsync(this, ct))
+        : new LocalRabbitMQLauncher(this, context);
+}
