@@ -19,6 +19,3 @@ app.MapFetchEndpoint();
 app.MapDefaultEndpoints();
 
 app.Run();
-
-/// <summary>Lets in-process tests host the API.</summary>
-public partial class Program;

@@ -72,7 +72,7 @@ public sealed class LogicalDeviceStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(Nullable(device.Name, NpgsqlDbType.Text));
         command.Parameters.Add(Nullable(device.Location?.Latitude, NpgsqlDbType.Double));
         command.Parameters.Add(Nullable(device.Location?.Longitude, NpgsqlDbType.Double));
-        command.Parameters.Add(Nullable(device.LastSeen, NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Nullable(device.LastSeen?.ToUniversalTime(), NpgsqlDbType.TimestampTz));
         command.Parameters.Add(Nullable(device.Properties, NpgsqlDbType.Text));
     }
 }

@@ -68,10 +68,11 @@ public sealed class PhysicalDeviceStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(Nullable(device.Name, NpgsqlDbType.Text));
         command.Parameters.Add(Nullable(device.Location?.Latitude, NpgsqlDbType.Double));
         command.Parameters.Add(Nullable(device.Location?.Longitude, NpgsqlDbType.Double));
-        command.Parameters.Add(Nullable(device.LastSeen, NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Nullable(device.LastSeen?.ToUniversalTime(), NpgsqlDbType.TimestampTz));
         command.Parameters.Add(Nullable(device.SourceIds, NpgsqlDbType.Text));
         command.Parameters.Add(Nullable(device.Properties, NpgsqlDbType.Text));
     }
 
+    /// <remarks>Npgsql writes timestamptz only from UTC values, so callers pass times through ToUniversalTime.</remarks>
     internal static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 }

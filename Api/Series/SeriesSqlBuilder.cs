@@ -20,8 +20,8 @@ public static class SeriesSqlBuilder
 
         var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new() { Value = query.LogicalUid });
-        command.Parameters.Add(new() { Value = query.From, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new() { Value = query.To, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = query.From.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = query.To.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = query.Limit });
         command.Parameters.Add(new() { Value = query.Names?.ToArray() ?? [], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = query.Interval ?? TimeSpan.Zero, NpgsqlDbType = NpgsqlDbType.Interval });

@@ -25,7 +25,7 @@ public static class OperationsMutations
                 _ = await context.Service<PhysicalDeviceStore>().GetAsync(physicalUid, context.CancellationToken)
                     ?? throw ApiErrors.NotFoundError("That physical device");
                 return await context.Service<IDeviceTokens>().IssueAsync(
-                    physicalUid, context.GetArgument<string?>("description"), context.GetArgument<DateTimeOffset?>("expiresAt"), context.CancellationToken);
+                    physicalUid, context.GetArgument<string?>("description"), context.GetArgument<DateTimeOffset?>("expiresAt")?.ToUniversalTime(), context.CancellationToken);
             });
 
         mutation.Field<NonNullGraphType<BooleanGraphType>>("revokeDeviceToken")
