@@ -8,6 +8,7 @@ public sealed class MutationType : ObjectGraphType
     {
         Name = "Mutation";
         this.AddRegistryMutations();
+        this.AddMappingMutations();
         this.AddOperationsMutations();
         this.AddAccessMutations();
     }

@@ -2,17 +2,10 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text.Json;
-using System.Threading.Channels;
 using GraphQL;
 using GraphQL.Transport;
 
 namespace IoTStack.Api.GraphQL.WebSockets;
-
-/// <summary>Runs a GraphQL request in a fresh service scope for a caller; the scope lives as long as the operation.</summary>
-public delegate Task<ExecutionResult> ExecuteOperation(GraphQLRequest request, ClaimsPrincipal caller, IServiceProvider services, CancellationToken cancellationToken);
-
-/// <summary>Turns the credential sent in <c>connection_init</c> into a caller, or null when it is not valid.</summary>
-public delegate Task<ClaimsPrincipal?> AuthenticateConnection(string credential, CancellationToken cancellationToken);
 
 /// <summary>
 /// One <c>graphql-transport-ws</c> connection: connection_init (with the caller's token) → connection_ack, ping/pong,
@@ -27,8 +20,6 @@ public sealed class TransportWsSession(
     AuthenticateConnection authenticate,
     TimeSpan initialisationTimeout)
 {
-    private static readonly string[] CredentialKeys = ["authorization", "Authorization", "token", "apiKey"];
-
     private readonly ConcurrentDictionary<string, CancellationTokenSource> operations = new();
     private ClaimsPrincipal? caller;
     private int initialised;
@@ -60,15 +51,16 @@ public sealed class TransportWsSession(
     /// <summary>Handles one client message; false when the connection was closed because of it.</summary>
     private async Task<bool> HandleAsync(string text, CancellationToken cancellationToken)
     {
-        if (!TryParse(text, out var type, out var id, out var payload))
+        if (!ClientMessage.TryParse(text, out var message))
         {
             return await CloseAsync(TransportWs.BadRequest, "Invalid message received", cancellationToken);
         }
 
+        var (type, id, payload) = message;
         switch (type)
         {
             case TransportWs.ConnectionInit:
-                return await InitialiseAsync(payload, cancellationToken);
+                return await InitialiseAsync(message.Credential(), cancellationToken);
             case TransportWs.Ping:
                 await SendAsync(new OperationMessage { Type = TransportWs.Pong }, cancellationToken);
                 return true;
@@ -92,14 +84,13 @@ public sealed class TransportWsSession(
         }
     }
 
-    private async Task<bool> InitialiseAsync(JsonElement? payload, CancellationToken cancellationToken)
+    private async Task<bool> InitialiseAsync(string? credential, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref initialised, 1) == 1)
         {
             return await CloseAsync(TransportWs.TooManyInitialisationRequests, "Too many initialisation requests", cancellationToken);
         }
 
-        var credential = CredentialOf(payload);
         var authenticated = credential is null ? new ClaimsPrincipal(new ClaimsIdentity()) : await authenticate(credential, cancellationToken);
         if (authenticated is null)
         {
@@ -120,52 +111,21 @@ public sealed class TransportWsSession(
             return await CloseAsync(TransportWs.SubscriberAlreadyExists, $"Subscriber for {id} already exists", cancellationToken);
         }
 
-        GraphQLRequest? request;
-        try
-        {
-            request = serializer.Deserialize<GraphQLRequest>(payload.GetRawText());
-        }
-        catch (JsonException)
-        {
-            request = null;
-        }
-
-        if (request?.Query is null)
+        if (!ClientMessage.TryReadRequest(payload, serializer, out var request))
         {
             operations.TryRemove(id, out _);
             return await CloseAsync(TransportWs.BadRequest, "Invalid message received", cancellationToken);
         }
 
-        _ = RunOperationAsync(id, request, operation);
+        _ = RunOperationAsync(id, request!, operation);
         return true;
     }
 
     private async Task RunOperationAsync(string id, GraphQLRequest request, CancellationTokenSource operation)
     {
-        var token = operation.Token;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var result = await execute(request, caller!, scope.ServiceProvider, token);
-            if (result.Streams is { Count: > 0 } streams)
-            {
-                await StreamAsync(id, streams.Values.First(), token);
-            }
-            else if (!result.Executed && result.Errors is { Count: > 0 } errors)
-            {
-                await SendAsync(new OperationMessage { Id = id, Type = TransportWs.Error, Payload = errors }, token);
-                return;
-            }
-            else
-            {
-                await SendAsync(new OperationMessage { Id = id, Type = TransportWs.Next, Payload = result }, token);
-            }
-
-            await SendAsync(new OperationMessage { Id = id, Type = TransportWs.Complete }, token);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
-        {
-            // The client completed the operation or left: nothing more to send.
+            await new TransportWsOperation(id, request, caller!, SendAsync).RunAsync(scopes, execute, operation.Token);
         }
         finally
         {
@@ -175,17 +135,6 @@ public sealed class TransportWsSession(
             }
 
             operation.Dispose();
-        }
-    }
-
-    /// <summary>Forwards a subscription's events in order, through a queue so the observable never waits on the socket.</summary>
-    private async Task StreamAsync(string id, IObservable<ExecutionResult> stream, CancellationToken cancellationToken)
-    {
-        var queue = Channel.CreateUnbounded<ExecutionResult>(new UnboundedChannelOptions { SingleReader = true });
-        using var subscription = stream.Subscribe(new QueueingObserver(queue.Writer));
-        await foreach (var result in queue.Reader.ReadAllAsync(cancellationToken))
-        {
-            await SendAsync(new OperationMessage { Id = id, Type = TransportWs.Next, Payload = result }, cancellationToken);
         }
     }
 
@@ -212,56 +161,5 @@ public sealed class TransportWsSession(
     {
         await channel.CloseAsync(code, reason, cancellationToken);
         return false;
-    }
-
-    private static string? CredentialOf(JsonElement? payload)
-    {
-        if (payload is not { ValueKind: JsonValueKind.Object } values)
-        {
-            return null;
-        }
-
-        foreach (var key in CredentialKeys)
-        {
-            if (values.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } credential)
-            {
-                return key == "apiKey" ? "ApiKey " + credential : credential;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool TryParse(string text, out string? type, out string? id, out JsonElement? payload)
-    {
-        type = id = null;
-        payload = null;
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-            {
-                return false;
-            }
-
-            type = typeElement.GetString();
-            id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-            payload = root.TryGetProperty("payload", out var payloadElement) ? payloadElement.Clone() : null;
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    private sealed class QueueingObserver(ChannelWriter<ExecutionResult> writer) : IObserver<ExecutionResult>
-    {
-        public void OnNext(ExecutionResult value) => writer.TryWrite(value);
-
-        public void OnError(Exception error) => writer.TryComplete();
-
-        public void OnCompleted() => writer.TryComplete();
     }
 }
