@@ -3,7 +3,7 @@
 # The servers are started by the AppHost as local processes, not as system services.
 
 IOTSTACK_RUN_PACKAGES=(postgresql rabbitmq-server)
-IOTSTACK_TEST_PACKAGES=(postgresql rabbitmq-server mosquitto-clients chromium)
+IOTSTACK_TEST_PACKAGES=(postgresql rabbitmq-server mosquitto-clients curl chromium)
 
 ensure_os_packages() {
   local missing=()

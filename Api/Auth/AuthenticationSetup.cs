@@ -1,5 +1,6 @@
 using IoTStack.Api.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -9,7 +10,7 @@ public static class AuthenticationSetup
     public static WebApplicationBuilder AddIoTStackAuthentication(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<UserPasswords>();
         builder.Services.AddSingleton<UserStore>();

@@ -7,11 +7,13 @@ public static class DeviceServicesSetup
 {
     /// <summary>
     /// What the Silo provides (mappings, latest values, live telemetry, dead letters) and device tokens.
-    /// Until the grain interfaces are merged the API runs standalone: mappings in SQL, latest values from the
-    /// series table, an in-process telemetry feed, and dead letters / device tokens answering UNAVAILABLE.
+    /// Device tokens come from the shared credential store (Storage/Devices). Until the grain interfaces are merged
+    /// the rest runs standalone: mappings in SQL, latest values from the series table, an in-process telemetry feed,
+    /// and dead letters answering UNAVAILABLE.
     /// </summary>
     public static WebApplicationBuilder AddDeviceServices(this WebApplicationBuilder builder)
     {
+        builder.AddDeviceCredentials();
         builder.Services.AddStandaloneDeviceServices();
         return builder;
     }
@@ -23,7 +25,7 @@ public static class DeviceServicesSetup
         services.AddSingleton<InProcessTelemetryFeed>();
         services.AddSingleton<ITelemetryFeed>(provider => provider.GetRequiredService<InProcessTelemetryFeed>());
         services.AddSingleton<IDeadLetters, UnavailableDeadLetters>();
-        services.AddSingleton<IDeviceTokens, UnavailableDeviceTokens>();
+        services.AddSingleton<IDeviceTokens, CredentialDeviceTokens>();
         return services;
     }
 }

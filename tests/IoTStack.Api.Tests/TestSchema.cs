@@ -8,6 +8,7 @@ using IoTStack.Api.GraphQL.Limits;
 using IoTStack.Api.GraphQL.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using IoTStack.Storage.Devices;
 using Npgsql;
 
 namespace IoTStack.Api.Tests;
@@ -26,6 +27,8 @@ public sealed class TestSchema : IDisposable
         services.AddSingleton<UserPasswords>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ConsumerStore>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CredentialStore>();
         services.AddDeviceRegistryStores();
         services.AddStandaloneDeviceServices();
         services.AddOptions<QueryLimits>().Configure(options => limits?.Invoke(options));

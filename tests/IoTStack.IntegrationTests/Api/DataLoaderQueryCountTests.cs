@@ -38,7 +38,14 @@ public sealed class DataLoaderQueryCountTests(IoTStackFixture fixture, InProcess
         {
             ShouldListenTo = source => source.Name == "Npgsql",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity => commands.Add(activity.DisplayName),
+            // Npgsql also traces opening physical connections; only commands count here.
+            ActivityStopped = activity =>
+            {
+                if (!activity.DisplayName.StartsWith("CONNECT", StringComparison.Ordinal))
+                {
+                    commands.Add(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
+                }
+            },
         };
         ActivitySource.AddActivityListener(listener);
         await request();

@@ -9,12 +9,3 @@ public sealed class UnavailableDeadLetters : IDeadLetters
 
     public Task<bool> RequeueAsync(string id, CancellationToken cancellationToken) => throw ApiErrors.UnavailableError("dead letters");
 }
-
-/// <summary>Device tokens are issued by the shared credential store; until it is wired the API says so.</summary>
-public sealed class UnavailableDeviceTokens : IDeviceTokens
-{
-    public Task<IssuedDeviceToken> IssueAsync(long physicalUid, string? description, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-        throw ApiErrors.UnavailableError("device tokens");
-
-    public Task<bool> RevokeAsync(long tokenId, CancellationToken cancellationToken) => throw ApiErrors.UnavailableError("device tokens");
-}
