@@ -6,7 +6,8 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     /// <summary>
-    /// Base64 of at least 32 random bytes (<c>openssl rand -base64 48</c>); signs and verifies the API's JWTs (HMAC-SHA256).
+    /// A random secret of at least 32 characters (e.g. <c>openssl rand -base64 48</c>); signs and verifies the API's
+    /// JWTs (HMAC-SHA256).
     /// The AppHost generates it once and keeps it in its state folder, so tokens survive restarts. When it is missing
     /// the API signs with a random key of its own: safe, but tokens then die with the process and differ per replica.
     /// </summary>

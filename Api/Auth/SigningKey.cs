@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,19 +13,11 @@ public sealed partial class SigningKey
     public SigningKey(IOptions<AuthOptions> options, ILogger<SigningKey> logger)
     {
         var settings = options.Value;
-        byte[] keyBytes;
-        try
-        {
-            keyBytes = settings.SigningKey is { Length: > 0 } configured ? Convert.FromBase64String(configured) : EphemeralKey(logger);
-        }
-        catch (FormatException exception)
-        {
-            throw new InvalidOperationException("Auth:SigningKey must be base64 (e.g. `openssl rand -base64 48`).", exception);
-        }
-
+        // The secret's UTF-8 bytes are the key: any generated secret works, whatever alphabet its generator uses.
+        var keyBytes = settings.SigningKey is { Length: > 0 } configured ? Encoding.UTF8.GetBytes(configured) : EphemeralKey(logger);
         if (keyBytes.Length < MinimumKeyBytes)
         {
-            throw new InvalidOperationException($"Auth:SigningKey must hold at least {MinimumKeyBytes} bytes.");
+            throw new InvalidOperationException($"Auth:SigningKey must be a random secret of at least {MinimumKeyBytes} characters.");
         }
 
         Credentials = new SigningCredentials(new SymmetricSecurityKey(keyBytes), SecurityAlgorithms.HmacSha256);

@@ -19,7 +19,7 @@ namespace IoTStack.Api.Tests;
 /// </summary>
 public sealed class TestSchema : IDisposable
 {
-    public TestSchema(Action<QueryLimits>? limits = null)
+    public TestSchema(Action<QueryLimits>? limits = null, Action<IServiceCollection>? replace = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -33,6 +33,7 @@ public sealed class TestSchema : IDisposable
         services.AddStandaloneDeviceServices();
         services.AddOptions<QueryLimits>().Configure(options => limits?.Invoke(options));
         services.AddIoTStackGraphQLSchema();
+        replace?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
