@@ -38,9 +38,9 @@ public sealed class GraphQLWsClient(WebSocket socket) : IAsyncDisposable
     }
 
     /// <summary>The next message; throws if none arrives before the deadline or the server closed instead.</summary>
-    public async Task<JsonElement> ReceiveAsync()
+    public async Task<JsonElement> ReceiveAsync(TimeSpan? deadline = null)
     {
-        using var timeout = new CancellationTokenSource(Deadline);
+        using var timeout = new CancellationTokenSource(deadline ?? Deadline);
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
         WebSocketReceiveResult result;
