@@ -17,11 +17,18 @@ var silo = builder.AddProject<Projects.IoTStack_Silo>("silo")
     .WithReference(orleans)
     .WithReplicas(builder.Configuration.GetValue("Silo:Replicas", 1));
 
+// The Api signs its JWTs with a key kept in the state folder (tokens survive restarts and replicas), and creates
+// its first admin from a generated password: there is no default one.
+var apiSigningKey = builder.AddGeneratedParameter("api-signing-key", new GenerateOptions(48));
+var apiAdminPassword = builder.AddGeneratedParameter("api-admin-password", new GenerateOptions(22));
 builder.AddProject<Projects.IoTStack_Api>("api")
     .WithHttpEndpoint(port: 5080)
     .WithExternalHttpEndpoints()
     .WithReference(db)
+    .WithReference(messaging)
     .WithReference(orleans.AsClient())
+    .WithEnvironment("Auth__SigningKey", apiSigningKey)
+    .WithEnvironment("Auth__AdminPassword", apiAdminPassword)
     .WaitFor(silo);
 
 builder.AddProject<Projects.IoTStack_Ingest>("ingest")

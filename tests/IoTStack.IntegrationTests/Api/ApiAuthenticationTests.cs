@@ -22,6 +22,16 @@ public sealed class ApiAuthenticationTests(IoTStackFixture fixture) : ApiTestBas
     }
 
     [Fact]
+    public async Task The_first_admin_comes_from_the_AppHost_generated_password_never_a_default_one()
+    {
+        await using var command = Database.CreateCommand("SELECT role FROM users WHERE username = 'admin'");
+
+        Assert.Equal(Roles.Admin, await command.ExecuteScalarAsync());
+        Assert.Null(await Api.TokenAsync("admin", "admin"));
+        Assert.Null(await Api.TokenAsync("admin", "password"));
+    }
+
+    [Fact]
     public async Task A_wrong_password_gets_401_and_a_disabled_token_403()
     {
         var admin = await Api.SignInAsync(Roles.Admin);
