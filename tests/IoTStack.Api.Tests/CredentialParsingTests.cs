@@ -1,7 +1,7 @@
 using System.Text;
+using GraphQL;
 using IoTStack.Api.Auth;
 using IoTStack.Api.GraphQL.Types;
-using GraphQL;
 
 namespace IoTStack.Api.Tests;
 

@@ -1,8 +1,8 @@
 using GraphQL;
 using GraphQL.Validation;
+using GraphQLParser.AST;
 using IoTStack.Api.GraphQL;
 using IoTStack.Api.GraphQL.Transport;
-using GraphQLParser.AST;
 using Microsoft.Net.Http.Headers;
 
 namespace IoTStack.Api.Tests;

@@ -6,9 +6,9 @@ using IoTStack.Api.Devices.Standalone;
 using IoTStack.Api.GraphQL;
 using IoTStack.Api.GraphQL.Limits;
 using IoTStack.Api.GraphQL.Transport;
+using IoTStack.Storage.Devices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using IoTStack.Storage.Devices;
 using Npgsql;
 
 namespace IoTStack.Api.Tests;
