@@ -19,6 +19,8 @@ public static class ApiErrors
 
     public static ExecutionError BadInput(string message) => new(message) { Code = BadUserInput };
 
+    public static ExecutionError PageTooLarge(string message) => new(message) { Code = PageSizeExceeded };
+
     public static ExecutionError ForbiddenError(string message) => new(message) { Code = Forbidden };
 
     public static ExecutionError UnavailableError(string what) =>

@@ -13,9 +13,7 @@ public static class PageSize
         {
             null => limits.DefaultPageSize,
             < 0 => throw ApiErrors.BadInput("A page size cannot be negative."),
-            var size when size > limits.MaxPageSize => throw new ExecutionError(
-                $"A page holds at most {limits.MaxPageSize} items; {size} were asked for.")
-            { Code = ApiErrors.PageSizeExceeded },
+            var size when size > limits.MaxPageSize => throw ApiErrors.PageTooLarge($"A page holds at most {limits.MaxPageSize} items; {size} were asked for."),
             var size => size.Value,
         };
     }

@@ -70,7 +70,7 @@ public static class SeriesQueries
         var limit = context.GetArgument<int?>("limit") ?? limits.MaxSeriesRows;
         if (limit < 1 || limit > limits.MaxSeriesRows)
         {
-            throw new ExecutionError($"'limit' must be between 1 and {limits.MaxSeriesRows}.") { Code = ApiErrors.PageSizeExceeded };
+            throw ApiErrors.PageTooLarge($"'limit' must be between 1 and {limits.MaxSeriesRows}.");
         }
 
         return new SeriesQuery(
