@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GraphQL;
 using GraphQL.Transport;
 using IoTStack.Api.Auth;
+using IoTStack.Api.Devices;
 using IoTStack.Api.Devices.Standalone;
 using IoTStack.Api.GraphQL;
 using IoTStack.Api.GraphQL.Limits;
@@ -31,6 +32,7 @@ public sealed class TestSchema : IDisposable
         services.AddSingleton<CredentialStore>();
         services.AddDeviceRegistryStores();
         services.AddStandaloneDeviceServices();
+        services.AddSingleton<IDeviceTokens, CredentialDeviceTokens>();
         services.AddOptions<QueryLimits>().Configure(options => limits?.Invoke(options));
         services.AddIoTStackGraphQLSchema();
         replace?.Invoke(services);

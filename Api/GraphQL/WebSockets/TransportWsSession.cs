@@ -43,7 +43,7 @@ public sealed class TransportWsSession(
             await lifetime.CancelAsync();
             foreach (var operation in operations.Values)
             {
-                await operation.CancelAsync();
+                await CancelQuietlyAsync(operation);
             }
         }
     }
@@ -75,7 +75,7 @@ public sealed class TransportWsSession(
             case TransportWs.Complete when id is not null:
                 if (operations.TryRemove(id, out var operation))
                 {
-                    await operation.CancelAsync();
+                    await CancelQuietlyAsync(operation);
                 }
 
                 return true;
@@ -150,6 +150,18 @@ public sealed class TransportWsSession(
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or WebSocketException)
+        {
+        }
+    }
+
+    /// <summary>An operation that ends on its own disposes its token source; cancelling it then is a no-op, not an error.</summary>
+    private static async Task CancelQuietlyAsync(CancellationTokenSource operation)
+    {
+        try
+        {
+            await operation.CancelAsync();
+        }
+        catch (ObjectDisposedException)
         {
         }
     }
