@@ -27,6 +27,7 @@ builder.AddProject<Projects.IoTStack_Api>("api")
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WithEnvironment("Auth__AdminPassword", adminPassword)
     .WithReference(db)
+    .WithReference(messaging)
     .WithReference(orleans.AsClient())
     .WaitFor(silo);
 

@@ -1,0 +1,45 @@
+using IoTStack.Contracts.Devices;
+using Orleans.Streams;
+
+namespace IoTStack.Api.Devices.Silo;
+
+/// <summary>
+/// Live points from the logical device's Orleans memory stream. The stream is keyed by the logical device, so a
+/// subscription keeps receiving when another physical device is mapped to it.
+/// </summary>
+public sealed class OrleansTelemetryFeed(IClusterClient cluster) : ITelemetryFeed
+{
+    public IObservable<TelemetryPoint> Watch(long logicalUid) => new LiveStream(cluster, logicalUid);
+
+    private sealed class LiveStream(IClusterClient cluster, long logicalUid) : IObservable<TelemetryPoint>
+    {
+        public IDisposable Subscribe(IObserver<TelemetryPoint> observer)
+        {
+            var stream = cluster.GetStreamProvider(LiveSeries.ProviderName).GetStream<LiveReading>(LiveSeries.For(logicalUid));
+            var handle = stream.SubscribeAsync(
+                (reading, _) =>
+                {
+                    foreach (var point in reading.Points)
+                    {
+                        observer.OnNext(new TelemetryPoint(reading.LogicalUid, point.PhysicalUid, point.Name, point.Timestamp, point.Value, point.Text, point.CorrelationId));
+                    }
+
+                    return Task.CompletedTask;
+                },
+                error =>
+                {
+                    observer.OnError(error);
+                    return Task.CompletedTask;
+                });
+            return new Subscription(handle);
+        }
+    }
+
+    /// <summary>Ends the Orleans subscription once it exists, however early the subscriber leaves.</summary>
+    private sealed class Subscription(Task<StreamSubscriptionHandle<LiveReading>> handle) : IDisposable
+    {
+        public void Dispose() => _ = handle.ContinueWith(
+            subscribed => subscribed.IsCompletedSuccessfully ? subscribed.Result.UnsubscribeAsync() : Task.CompletedTask,
+            TaskScheduler.Default).Unwrap();
+    }
+}

@@ -1,0 +1,62 @@
+using IoTStack.Api.Series;
+using Npgsql;
+
+namespace IoTStack.Api.Tests;
+
+public sealed class SeriesSqlBuilderTests
+{
+    private static readonly NpgsqlDataSource DataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1");
+    private static readonly DateTimeOffset From = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(SeriesAggregate.Avg, "avg(value)")]
+    [InlineData(SeriesAggregate.Min, "min(value)")]
+    [InlineData(SeriesAggregate.Max, "max(value)")]
+    [InlineData(SeriesAggregate.Sum, "sum(value)")]
+    [InlineData(SeriesAggregate.Count, "count(value)::double precision")]
+    [InlineData(SeriesAggregate.First, "(array_agg(value ORDER BY ts) FILTER (WHERE value IS NOT NULL))[1]")]
+    [InlineData(SeriesAggregate.Last, "(array_agg(value ORDER BY ts DESC) FILTER (WHERE value IS NOT NULL))[1]")]
+    public void Each_aggregate_buckets_with_date_bin_aligned_to_from(SeriesAggregate aggregate, string expression)
+    {
+        using var command = SeriesSqlBuilder.Build(DataSource, Query(TimeSpan.FromMinutes(15), aggregate));
+
+        Assert.Contains("date_bin($6, ts, $2)", command.CommandText, StringComparison.Ordinal);
+        Assert.Contains(expression, command.CommandText, StringComparison.Ordinal);
+        Assert.Contains("GROUP BY name, bucket", command.CommandText, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMinutes(15), command.Parameters[5].Value);
+    }
+
+    [Fact]
+    public void Without_an_interval_the_raw_points_are_read()
+    {
+        using var command = SeriesSqlBuilder.Build(DataSource, Query(null, SeriesAggregate.Avg));
+
+        Assert.DoesNotContain("date_bin", command.CommandText, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY name, ts LIMIT $4", command.CommandText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Caller_values_are_bound_parameters_never_part_of_the_text()
+    {
+        var hostile = "x'); DROP TABLE series_points; --";
+        using var command = SeriesSqlBuilder.Build(DataSource, Query(TimeSpan.FromHours(1), SeriesAggregate.Max, [hostile]));
+
+        Assert.DoesNotContain(hostile, command.CommandText, StringComparison.Ordinal);
+        Assert.Contains("name = ANY($5)", command.CommandText, StringComparison.Ordinal);
+        Assert.Equal(new[] { hostile }, command.Parameters[4].Value);
+        Assert.Equal(42L, command.Parameters[0].Value);
+        Assert.Equal(From, command.Parameters[1].Value);
+        Assert.Equal(1000, command.Parameters[3].Value);
+    }
+
+    [Fact]
+    public void Without_names_every_series_of_the_device_is_read()
+    {
+        using var command = SeriesSqlBuilder.Build(DataSource, Query(TimeSpan.FromHours(1), SeriesAggregate.Avg));
+
+        Assert.DoesNotContain("ANY(", command.CommandText, StringComparison.Ordinal);
+    }
+
+    private static SeriesQuery Query(TimeSpan? interval, SeriesAggregate aggregate, IReadOnlyList<string>? names = null) =>
+        new(42, names, From, From.AddDays(1), interval, aggregate, 1000);
+}
