@@ -30,7 +30,8 @@ builder.AddProject<Projects.IoTStack_Ingest>("ingest")
     .WithExternalHttpEndpoints()
     .WithReference(db)
     .WithReference(messaging)
-    .WaitFor(silo);
+    .WaitFor(silo)
+    .WithReplicas(builder.Configuration.GetValue("Ingest:Replicas", 1));
 
 builder.AddGrafana("grafana", port: 3000)
     .WithProvisioning("../Grafana/provisioning")

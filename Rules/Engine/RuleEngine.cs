@@ -15,6 +15,9 @@ public sealed class RuleEngine(RulesMetrics metrics)
 
     public IReadOnlyList<CompiledDocument> Documents => _evaluators.Select(e => e.Document).ToList();
 
+    /// <summary>Lets callers skip work (parsing, queueing) while no document is loaded.</summary>
+    public bool HasDocuments => _evaluators.Length > 0;
+
     public void Load(IEnumerable<CompiledDocument> documents)
     {
         var current = _evaluators.ToDictionary(e => e.Document.Name, StringComparer.Ordinal);
