@@ -53,10 +53,19 @@ public sealed class RulesKit(IoTStackTestApplication stack) : IDisposable
     }
 
     /// <summary>Stores a probe filter after the documents and waits until the replica answers it: every earlier document is loaded.</summary>
-    public async Task<TimeSpan> AwaitDocumentsLoadedAsync(IMqttClient publisher, MqttRecorder subscriber)
+    public async Task AwaitDocumentsLoadedAsync(IMqttClient publisher, MqttRecorder subscriber)
+    {
+        await PutProbeAsync();
+        await WaitForProbeAsync(publisher, subscriber);
+    }
+
+    public Task PutProbeAsync() =>
+        PutAsync($$"""{"filters": [{"topic": "{{ProbeTopic}}", "subtopic": "seen", "statements": [{"condition": "$probe == 1", "new_payload": ""}]}], "rules": []}""");
+
+    /// <summary>Publishes probes through one replica until it answers (it has loaded the probe document); returns when.</summary>
+    public async Task<TimeSpan> WaitForProbeAsync(IMqttClient publisher, MqttRecorder subscriber)
     {
         var stopwatch = Stopwatch.StartNew();
-        await PutAsync($$"""{"filters": [{"topic": "{{ProbeTopic}}", "subtopic": "seen", "statements": [{"condition": "$probe == 1", "new_payload": ""}]}], "rules": []}""");
         using var timeout = new CancellationTokenSource(Deadline);
         while (true)
         {
