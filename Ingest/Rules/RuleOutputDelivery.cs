@@ -11,6 +11,6 @@ public sealed class RuleOutputDelivery(LocalMqttPublisher local, RuleOutputFanou
     public async Task DeliverAsync(RuleOutput output, CancellationToken cancellationToken)
     {
         await local.PublishAsync(output.Topic, output.Payload, cancellationToken);
-        await fanout.PublishAsync(output, cancellationToken);
+        fanout.Publish(output);
     }
 }

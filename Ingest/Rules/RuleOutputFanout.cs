@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using IoTStack.Messaging;
 using IoTStack.Rules.Engine;
 using RabbitMQ.Client;
@@ -17,36 +18,22 @@ public sealed partial class RuleOutputFanout(RabbitMqConnection rabbit, LocalMqt
     public const string Exchange = "iotstack.rule_outputs";
     private const string TopicHeader = "x-iotstack-topic";
 
+    // Outputs wait here for the AMQP publisher, so a slow broker never holds up evaluation (bounded: live data).
+    private readonly Channel<RuleOutput> _outbox = Channel.CreateBounded<RuleOutput>(
+        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+
     private readonly string _replica = Guid.NewGuid().ToString("N");
-    private IChannel? _publisher;
 
-    public async Task PublishAsync(RuleOutput output, CancellationToken cancellationToken)
-    {
-        if (_publisher is not { IsOpen: true } channel)
-        {
-            LogNotCarried(logger, output.Topic);
-            return;
-        }
-
-        try
-        {
-            var properties = new BasicProperties { AppId = _replica, Headers = new Dictionary<string, object?> { [TopicHeader] = output.Topic } };
-            await channel.BasicPublishAsync(Exchange, string.Empty, mandatory: false, properties, output.Payload, cancellationToken);
-        }
-        catch (Exception exception) when (exception is RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException)
-        {
-            LogNotCarried(logger, output.Topic);
-        }
-    }
+    public void Publish(RuleOutput output) => _outbox.Writer.TryWrite(output);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        IChannel? publisher = null;
+        while (publisher is null)
         {
             try
             {
-                await SubscribeAsync(stoppingToken);
-                return;
+                publisher = await SubscribeAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -55,9 +42,28 @@ public sealed partial class RuleOutputFanout(RabbitMqConnection rabbit, LocalMqt
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
+
+        await PublishAllAsync(publisher, stoppingToken);
     }
 
-    private async Task SubscribeAsync(CancellationToken stoppingToken)
+    private async Task PublishAllAsync(IChannel channel, CancellationToken stoppingToken)
+    {
+        await foreach (var output in _outbox.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                var properties = new BasicProperties { AppId = _replica, Headers = new Dictionary<string, object?> { [TopicHeader] = output.Topic } };
+                await channel.BasicPublishAsync(Exchange, string.Empty, mandatory: false, properties, output.Payload, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // While the connection recovers: this output reached this replica's subscribers only.
+                LogNotCarried(logger, output.Topic);
+            }
+        }
+    }
+
+    private async Task<IChannel> SubscribeAsync(CancellationToken stoppingToken)
     {
         var connection = await rabbit.GetAsync(stoppingToken);
         var consumer = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
@@ -67,7 +73,7 @@ public sealed partial class RuleOutputFanout(RabbitMqConnection rabbit, LocalMqt
         var deliveries = new AsyncEventingBasicConsumer(consumer);
         deliveries.ReceivedAsync += (_, delivery) => DeliverAsync(delivery, stoppingToken);
         await consumer.BasicConsumeAsync(queue.QueueName, autoAck: true, deliveries, stoppingToken);
-        _publisher = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
+        return await connection.CreateChannelAsync(cancellationToken: stoppingToken);
     }
 
     private async Task DeliverAsync(BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
@@ -81,7 +87,7 @@ public sealed partial class RuleOutputFanout(RabbitMqConnection rabbit, LocalMqt
         await local.PublishAsync(Encoding.UTF8.GetString(topic), delivery.Body.ToArray(), cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rule output on {Topic} reached this replica's subscribers only: RabbitMQ is not reachable")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rule output on {Topic} reached this replica's subscribers only: RabbitMQ did not take it")]
     private static partial void LogNotCarried(ILogger logger, string topic);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot subscribe to rule outputs of other replicas yet; retrying")]

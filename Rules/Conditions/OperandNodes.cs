@@ -15,6 +15,9 @@ public sealed class VariableNode(string name, int column) : OperandNode(column)
 
     public IReadOnlyList<string> Path { get; } = name.Split('.');
 
+    /// <summary>The levels pre-encoded as UTF-8, so a lookup does not transcode property names on every message.</summary>
+    internal byte[][] Utf8Path { get; } = name.Split('.').Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+
     public override ConditionValue Evaluate(IVariableScope scope) => scope.Resolve(this);
 
     public override string ToString() => "$" + Name;

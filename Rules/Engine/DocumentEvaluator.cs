@@ -17,20 +17,20 @@ public sealed class DocumentEvaluator(CompiledDocument document)
 
     public CompiledDocument Document { get; } = document;
 
-    public void Evaluate(string topic, JsonPayloadScope payload, byte[] raw, List<RuleOutput> outputs)
+    public void Evaluate(RuleMessage message, List<RuleOutput> outputs)
     {
         foreach (var filter in Document.Filters)
         {
-            if (!TopicFilter.Matches(topic, filter.Topic))
+            if (!message.Matches(filter.Topic))
             {
                 continue;
             }
 
             foreach (var statement in filter.Statements)
             {
-                if (statement.Condition.IsSatisfiedBy(payload))
+                if (statement.Condition.IsSatisfiedBy(message.Payload))
                 {
-                    outputs.Add(new RuleOutput(filter.OutputTopic(topic), statement.NewPayload ?? raw, Document.Name, filter.Label));
+                    outputs.Add(new RuleOutput(filter.OutputTopic(message.Topic), statement.NewPayload ?? message.Raw, Document.Name, filter.Label));
                 }
             }
         }
@@ -38,7 +38,7 @@ public sealed class DocumentEvaluator(CompiledDocument document)
         var fired = false;
         foreach (var rule in Document.Rules)
         {
-            fired |= EvaluateRule(rule, topic, payload, raw, outputs);
+            fired |= EvaluateRule(rule, message, outputs);
         }
 
         if (fired)
@@ -47,12 +47,13 @@ public sealed class DocumentEvaluator(CompiledDocument document)
         }
     }
 
-    private bool EvaluateRule(CompiledRule rule, string topic, JsonPayloadScope payload, byte[] raw, List<RuleOutput> outputs)
+    private bool EvaluateRule(CompiledRule rule, RuleMessage message, List<RuleOutput> outputs)
     {
+        var (topic, payload, raw) = (message.Topic, message.Payload, message.Raw);
         var relevant = false;
         foreach (var statement in rule.Statements)
         {
-            if (TopicFilter.Matches(topic, statement.Topic))
+            if (message.Matches(statement.Topic))
             {
                 relevant = true;
                 if (statement.Condition.IsSatisfiedBy(payload))

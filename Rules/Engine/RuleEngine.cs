@@ -37,10 +37,10 @@ public sealed class RuleEngine(RulesMetrics metrics)
 
         var started = Stopwatch.GetTimestamp();
         using var json = TryParse(payload);
-        var scope = json is null ? JsonPayloadScope.Empty : new JsonPayloadScope(json.RootElement);
+        var message = new RuleMessage(topic, payload, json is null ? JsonPayloadScope.Empty : new JsonPayloadScope(json.RootElement));
         foreach (var evaluator in evaluators)
         {
-            evaluator.Evaluate(topic, scope, payload, outputs);
+            evaluator.Evaluate(message, outputs);
         }
 
         metrics.Evaluated(Stopwatch.GetElapsedTime(started));

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Text;
 using System.Text.Json.Nodes;
 using IoTStack.Rules.Documents;
@@ -9,7 +8,7 @@ namespace IoTStack.Rules.Tests;
 /// <summary>The seed's worked examples on the engine alone (the integration tests repeat them over MQTT).</summary>
 public sealed class SeedExampleTests : IDisposable
 {
-    private readonly MeterFactory _meters = new();
+    private readonly TestMeterFactory _meters = new();
 
     [Fact]
     public void Houses_alert_on_fire_danger_and_cold_damp_inside()
@@ -65,18 +64,4 @@ public sealed class SeedExampleTests : IDisposable
             actual.Select(o => (o.Topic, JsonNode.Parse(o.Payload)!.ToJsonString())));
 
     public void Dispose() => _meters.Dispose();
-
-    private sealed class MeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
-    }
 }
