@@ -7,6 +7,9 @@ public sealed class TestMeterFactory : IMeterFactory
 {
     private readonly List<Meter> _meters = [];
 
+    /// <summary>Whether this factory made the meter (tests running in parallel each have their own).</summary>
+    public bool Made(Meter meter) => _meters.Contains(meter);
+
     public Meter Create(MeterOptions options)
     {
         var meter = new Meter(options);
