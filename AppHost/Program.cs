@@ -17,9 +17,15 @@ var silo = builder.AddProject<Projects.IoTStack_Silo>("silo")
     .WithReference(orleans)
     .WithReplicas(builder.Configuration.GetValue("Silo:Replicas", 1));
 
+// Generated once and kept in the state folder: tokens survive restarts; the first admin's password is printed once.
+var signingKey = builder.AddGeneratedParameter("api-signing-key", new GenerateOptions(48));
+var adminPassword = builder.AddGeneratedParameter("api-admin-password", new GenerateOptions(22, PrintWhenGenerated: true));
+
 builder.AddProject<Projects.IoTStack_Api>("api")
     .WithHttpEndpoint(port: 5080)
     .WithExternalHttpEndpoints()
+    .WithEnvironment("Auth__SigningKey", signingKey)
+    .WithEnvironment("Auth__AdminPassword", adminPassword)
     .WithReference(db)
     .WithReference(orleans.AsClient())
     .WaitFor(silo);
@@ -33,8 +39,11 @@ builder.AddProject<Projects.IoTStack_Ingest>("ingest")
     .WaitFor(silo)
     .WithReplicas(builder.Configuration.GetValue("Ingest:Replicas", 1));
 
+// Grafana reads through a login that only holds the reader role, never as the database owner.
+var grafanaLogin = db.AddLogin("grafana-login", userName: "iotstack_grafana", memberOf: "iotstack_reader");
 builder.AddGrafana("grafana", port: 3000)
     .WithProvisioning("../Grafana/provisioning")
-    .WithReference(db);
+    .WithDashboards("../Grafana/dashboards")
+    .WithDataSource(grafanaLogin);
 
 builder.Build().Run();

@@ -22,4 +22,5 @@ public sealed class ParameterResource(string name, Func<string> runValue, Genera
 }
 
 /// <summary>How a deployment tool should generate a parameter (the manifest's <c>default.generate</c>).</summary>
-public sealed record GenerateOptions(int MinLength, bool Special = false);
+/// <param name="PrintWhenGenerated">Show the value once, when it is generated (an admin password the user needs).</param>
+public sealed record GenerateOptions(int MinLength, bool Special = false, bool PrintWhenGenerated = false);

@@ -23,8 +23,8 @@ public sealed partial class DistributedApplication
 
     public void StartReplica(string name, int replica) => Orchestrator.GetRunner(name).Replicas[replica].Start();
 
-    /// <summary>SIGKILL one replica's process tree, as a crash would; the AppHost restarts it with backoff.</summary>
-    public void KillReplica(string name, int replica = 0) => Orchestrator.GetRunner(name).Replicas[replica].Kill();
+    /// <summary>SIGKILL one replica's process tree, as a crash would; the AppHost restarts it with backoff unless told not to.</summary>
+    public void KillReplica(string name, int replica = 0, bool restart = true) => Orchestrator.GetRunner(name).Replicas[replica].Kill(restart);
 
     /// <summary>The recent console output of a resource.</summary>
     public IReadOnlyList<LogLine> GetLogs(string name) =>

@@ -25,7 +25,7 @@ public sealed partial class DistributedApplication
             _logger.LogInformation("Stopping every resource...");
             return 0;
         }
-        catch (PortInUseException e)
+        catch (Exception e) when (e is PortInUseException or StateFolderInUseException)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 2;

@@ -13,12 +13,13 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private Orchestrator? _orchestrator;
     private DashboardServer? _dashboard;
+    private StateFolderLock? _stateLock;
 
     internal DistributedApplication(IReadOnlyList<Resource> resources, HostingOptions options)
     {
         Resources = resources;
         Options = options;
-        _loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+        _loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; }));
         _logger = _loggerFactory.CreateLogger("IoTStack.AppHost");
     }
 
@@ -44,10 +45,24 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         Resources.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new KeyNotFoundException($"No resource named '{name}'.");
 
-    /// <summary>Checks the fixed ports, starts the dashboard, then the resources (each after what it waits for).</summary>
+    /// <summary>
+    /// Takes the state folder (ending what a crashed AppHost left running in it), checks the fixed ports, starts the
+    /// dashboard, then the resources, each once what it waits for is healthy.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        PortAvailability.EnsureFree(FixedPorts());
+        _stateLock = StateFolderLock.Acquire(Options.StateDirectory);
+        await ProcessRecord.EndAllStaleAsync(Options.StateDirectory);
+        try
+        {
+            PortAvailability.EnsureFree(FixedPorts());
+        }
+        catch (PortInUseException)
+        {
+            _stateLock.Dispose();
+            throw;
+        }
+
         var context = new LaunchContext(Options, new ContainerRuntime(), _http);
         _orchestrator = new Orchestrator(Resources, context, ResourceNotifications, _logger);
         _dashboard = new DashboardServer(ResourceNotifications, name => _orchestrator.GetLog(name));
@@ -55,30 +70,6 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         _logger.LogInformation("Dashboard: {Url}  (state folder: {State})", _dashboard.Url, Options.StateDirectory);
         _orchestrator.Start();
         _ = ReportWhenHealthyAsync(Stopwatch.StartNew(), cancellationToken);
-    }
-
-    /// <summary>Waits until every resource that can run here is healthy.</summary>
-    public async Task WaitForAllHealthyAsync(CancellationToken cancellationToken = default)
-    {
-        foreach (var resource in Resources.Where(r => r.IsVisible))
-        {
-            await ResourceNotifications.WaitForAsync(resource.Name, s => s.State == ResourceState.NotAvailable || s.Health == ResourceHealth.Healthy
-                || (s.State == ResourceState.FailedToStart ? throw new InvalidOperationException($"{resource.Name} failed to start: {s.Reason}") : false),
-                cancellationToken);
-        }
-    }
-
-    private async Task ReportWhenHealthyAsync(Stopwatch elapsed, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await WaitForAllHealthyAsync(cancellationToken);
-            _logger.LogInformation("Every available resource is healthy after {Seconds:0.0} s", elapsed.Elapsed.TotalSeconds);
-        }
-        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
-        {
-            // Stopped first, or a resource failed: its state on the dashboard says why.
-        }
     }
 
     /// <summary>Stops every resource (dependants first) and the dashboard.</summary>
@@ -96,6 +87,9 @@ public sealed partial class DistributedApplication : IAsyncDisposable
             await _dashboard.DisposeAsync();
             _dashboard = null;
         }
+
+        _stateLock?.Dispose();
+        _stateLock = null;
     }
 
     public async ValueTask DisposeAsync()

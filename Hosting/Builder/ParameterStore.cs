@@ -27,6 +27,12 @@ internal sealed class ParameterStore(string directory)
                 File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
 
+            if (generate.PrintWhenGenerated)
+            {
+                // Printed this once only; afterwards it is in the file (readable by this user only).
+                Console.WriteLine($"Generated {name}: {value}   (kept in {path})");
+            }
+
             return value;
         }
     }

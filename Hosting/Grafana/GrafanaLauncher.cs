@@ -12,9 +12,10 @@ internal sealed class GrafanaLauncher(GrafanaResource grafana, LaunchContext con
     public async Task<ProcessSpec> PrepareAsync(int replica, CancellationToken cancellationToken)
     {
         var root = context.StateDirectoryFor(grafana);
-        var environment = LaunchContext.ResolveEnvironment(grafana, replica);
         if (FindBinary() is { } binary)
         {
+            // Resolved only once Grafana can run, so its admin password is not generated (and printed) for nothing.
+            var environment = LaunchContext.ResolveEnvironment(grafana, replica);
             environment["GF_SERVER_HTTP_ADDR"] = "127.0.0.1";
             environment["GF_SERVER_HTTP_PORT"] = grafana.GetEndpoint("http").GetPort().ToString(CultureInfo.InvariantCulture);
             environment["GF_PATHS_DATA"] = Path.Combine(root, "data");

@@ -7,6 +7,7 @@ namespace IoTStack.Hosting;
 public sealed class GrafanaResource(string name, ParameterResource adminPassword) : Resource(name), IRunnableResource, IContainerResource
 {
     public const string ContainerProvisioningPath = "/etc/grafana/provisioning";
+    public const string ContainerDashboardsPath = "/var/lib/grafana/dashboards";
 
     public override string Kind => "Grafana";
 
@@ -14,6 +15,9 @@ public sealed class GrafanaResource(string name, ParameterResource adminPassword
 
     /// <summary>Absolute path of the provisioning folder (datasources/, dashboards/).</summary>
     public string? ProvisioningPath { get; internal set; }
+
+    /// <summary>Absolute path of the dashboard JSON folder.</summary>
+    public string? DashboardsPath { get; internal set; }
 
     public ContainerSpec GetContainerSpec()
     {
@@ -26,6 +30,11 @@ public sealed class GrafanaResource(string name, ParameterResource adminPassword
         if (ProvisioningPath is not null)
         {
             spec.BindMounts.Add(new ContainerBindMount(ProvisioningPath, ContainerProvisioningPath));
+        }
+
+        if (DashboardsPath is not null)
+        {
+            spec.BindMounts.Add(new ContainerBindMount(DashboardsPath, ContainerDashboardsPath));
         }
 
         return spec;

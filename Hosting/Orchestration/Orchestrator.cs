@@ -6,7 +6,7 @@ namespace IoTStack.Hosting;
 /// Starts every runnable resource once the resources it waits for are healthy, publishes their snapshots, and stops
 /// them dependants-first so services never lose their database or broker while still running.
 /// </summary>
-internal sealed class Orchestrator : IDisposable
+internal sealed partial class Orchestrator : IDisposable
 {
     private readonly IReadOnlyList<Resource> _resources;
     private readonly ResourceNotifications _notifications;
@@ -22,7 +22,7 @@ internal sealed class Orchestrator : IDisposable
         _logger = logger;
         foreach (var resource in resources.OfType<IRunnableResource>().Cast<Resource>())
         {
-            _runners[resource.Name] = new ResourceRunner(resource, ((IRunnableResource)resource).CreateLauncher(context), PublishAll);
+            _runners[resource.Name] = new ResourceRunner(resource, ((IRunnableResource)resource).CreateLauncher(context), context.Options.StateDirectory, PublishAll);
         }
 
         PublishAll();
@@ -90,27 +90,4 @@ internal sealed class Orchestrator : IDisposable
 
     private static bool DependsOn(Resource dependant, Resource dependency) =>
         dependant.WaitsFor.Any(d => d == dependency || d.Parent == dependency);
-
-    private void PublishAll()
-    {
-        lock (_lastStates)
-        {
-            foreach (var resource in _resources.Where(r => r.IsVisible))
-            {
-                var snapshot = Snapshot(resource);
-                _notifications.Publish(snapshot);
-                if (!_lastStates.TryGetValue(resource.Name, out var last) || last != snapshot.State)
-                {
-                    _lastStates[resource.Name] = snapshot.State;
-                    _logger.LogInformation("{Resource}: {State}{Reason}", resource.Name, snapshot.State, snapshot.Reason is null ? "" : $" ({snapshot.Reason})");
-                }
-            }
-        }
-    }
-
-    private ResourceSnapshot Snapshot(Resource resource) => _runners.TryGetValue(resource.Name, out var runner)
-        ? runner.Snapshot()
-        : resource.Parent is { } parent && _runners.TryGetValue(parent.Name, out var parentRunner)
-            ? parentRunner.Snapshot() with { Name = resource.Name, Kind = resource.Kind, Endpoints = [] }
-            : new ResourceSnapshot(resource.Name, resource.Kind, ResourceState.Running, ResourceHealth.Healthy, [], null, []);
 }

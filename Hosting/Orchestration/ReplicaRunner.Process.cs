@@ -29,10 +29,13 @@ internal sealed partial class ReplicaRunner
             return true;
         }
 
+        if (spec.Notice is { } notice)
+        {
+            log.Append(id, $"[apphost] {notice}");
+        }
+
         using var graceful = new CancellationTokenSource();
         using var forceful = new CancellationTokenSource();
-        Task stopCommand = Task.CompletedTask;
-        await using var onStop = stopping.Register(() => stopCommand = BeginStop(spec, graceful, forceful));
         CommandTask<CommandResult> execution;
         try
         {
@@ -51,8 +54,11 @@ internal sealed partial class ReplicaRunner
             return true;
         }
 
+        Task stopCommand = Task.CompletedTask;
+        await using var onStop = stopping.Register(() => stopCommand = BeginStop(spec, execution.ProcessId, graceful, forceful));
         _reason = null;
         log.Append(id, $"[apphost] started pid {execution.ProcessId}: {spec.FileName}");
+        record.Write(execution.ProcessId);
         Update(s => s with { State = ResourceState.Running, ProcessId = execution.ProcessId, StartedAt = DateTimeOffset.UtcNow, ExitCode = null });
         using var probing = new CancellationTokenSource();
         var health = MonitorHealthAsync(probing.Token);
@@ -77,12 +83,13 @@ internal sealed partial class ReplicaRunner
             await afterExit(timeout.Token).ContinueWith(t => t.Exception, TaskScheduler.Default);
         }
 
+        record.Clear();
         log.Append(id, $"[apphost] exited with code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(stopped)"}");
         Update(s => s with { State = ResourceState.Exited, Health = ResourceHealth.Unknown, ExitCode = exitCode });
         return true;
     }
 
-    private static Task BeginStop(ProcessSpec spec, CancellationTokenSource graceful, CancellationTokenSource forceful)
+    private static Task BeginStop(ProcessSpec spec, int processId, CancellationTokenSource graceful, CancellationTokenSource forceful)
     {
         forceful.CancelAfter(StopTimeout);
         if (spec.Stop is { } stop)
@@ -90,51 +97,14 @@ internal sealed partial class ReplicaRunner
             return Task.Run(() => stop(forceful.Token), CancellationToken.None);
         }
 
+        if (spec.StopSignal == StopSignal.Terminate)
+        {
+            // .NET has no API to send SIGTERM to another process; the kill utility does it.
+            return Cli.Wrap("kill").WithArguments(["-TERM", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+                .WithValidation(CommandResultValidation.None).ExecuteAsync(forceful.Token).Task;
+        }
+
         graceful.Cancel();
         return Task.CompletedTask;
-    }
-
-    private async Task MonitorHealthAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            bool healthy;
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(3));
-                healthy = await launcher.CheckHealthAsync(index, timeout.Token);
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                healthy = false;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            Update(s => s with { Health = healthy ? ResourceHealth.Healthy : ResourceHealth.Unhealthy });
-            // Probe often until the first success so dependants start quickly, then calmly.
-            var interval = healthy ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(300);
-            await Task.Delay(interval, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
-    private void Fail(ResourceState state, string reason)
-    {
-        _reason = reason;
-        log.Append(id, $"[apphost] {state}: {reason}");
-        Update(s => s with { State = state, Health = ResourceHealth.Unknown, ProcessId = null });
-    }
-
-    private void Update(Func<ReplicaSnapshot, ReplicaSnapshot> change)
-    {
-        lock (_gate)
-        {
-            _snapshot = change(_snapshot);
-        }
-
-        changed();
     }
 }

@@ -6,7 +6,7 @@ namespace IoTStack.Hosting;
 /// Supervises one replica: starts its process with CliWrap, probes its health, restarts it with backoff when it
 /// crashes, and stops it politely (SIGINT, or the launcher's own stop) before killing its process tree.
 /// </summary>
-internal sealed partial class ReplicaRunner(string id, int index, IResourceLauncher launcher, ResourceLog log, Action changed) : IDisposable
+internal sealed partial class ReplicaRunner(string id, int index, IResourceLauncher launcher, ResourceLog log, ProcessRecord record, Action changed) : IDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan StableRun = TimeSpan.FromSeconds(30);
@@ -51,8 +51,11 @@ internal sealed partial class ReplicaRunner(string id, int index, IResourceLaunc
 
     public void Dispose() => _stopping?.Dispose();
 
-    /// <summary>SIGKILL, as a crash would: the supervisor notices and restarts the replica.</summary>
-    public void Kill()
+    /// <summary>
+    /// SIGKILL, as a crash would: the supervisor notices and restarts the replica, unless <paramref name="restart"/>
+    /// is false (then it stays down until started again).
+    /// </summary>
+    public void Kill(bool restart = true)
     {
         if (_snapshot.ProcessId is int pid)
         {
@@ -64,6 +67,15 @@ internal sealed partial class ReplicaRunner(string id, int index, IResourceLaunc
             catch (ArgumentException)
             {
                 // Already gone.
+            }
+        }
+
+        if (!restart)
+        {
+            // Cancelled after the kill, so no polite stop reaches a process that must die abruptly.
+            lock (_gate)
+            {
+                _stopping?.Cancel();
             }
         }
     }

@@ -6,11 +6,12 @@ internal sealed class ResourceRunner : IDisposable
     private readonly ReplicaRunner[] _replicas;
     private string? _waitingFor;
 
-    public ResourceRunner(Resource resource, IResourceLauncher launcher, Action changed)
+    public ResourceRunner(Resource resource, IResourceLauncher launcher, string stateDirectory, Action changed)
     {
         Resource = resource;
         _replicas = Enumerable.Range(0, resource.Replicas)
-            .Select(i => new ReplicaRunner(resource.Replicas == 1 ? resource.Name : $"{resource.Name}-{i}", i, launcher, Log, changed))
+            .Select(i => resource.Replicas == 1 ? resource.Name : $"{resource.Name}-{i}")
+            .Select((id, i) => new ReplicaRunner(id, i, launcher, Log, new ProcessRecord(Path.Combine(ProcessRecord.FolderOf(stateDirectory), id)), changed))
             .ToArray();
     }
 
@@ -61,7 +62,9 @@ internal sealed class ResourceRunner : IDisposable
             : ResourceHealth.Unknown;
         var reason = _replicas.Select(r => r.Reason).FirstOrDefault(r => r is not null)
             ?? (_waitingFor is null ? null : $"waiting for {_waitingFor} to be healthy");
-        return new ResourceSnapshot(Resource.Name, Resource.Kind, state, health, EndpointUrls(Resource), reason, replicas);
+        // Nothing listens on the endpoints of a resource that cannot run here.
+        var endpoints = state == ResourceState.NotAvailable ? [] : EndpointUrls(Resource);
+        return new ResourceSnapshot(Resource.Name, Resource.Kind, state, health, endpoints, reason, replicas);
     }
 
     public static IReadOnlyList<string> EndpointUrls(Resource resource) =>

@@ -23,13 +23,15 @@ internal sealed class LocalPostgresLauncher(PostgresServerResource server, Launc
             await InitDbAsync(bin, root, data, cancellationToken);
         }
 
-        return RunAs.ServiceUser("postgres", Path.Combine(bin, "postgres"),
+        var postgres = RunAs.ServiceUser("postgres", Path.Combine(bin, "postgres"),
         [
             "-D", data,
             "-p", server.PrimaryEndpoint.GetPort().ToString(CultureInfo.InvariantCulture),
             "-k", sockets,
             "-c", "listen_addresses=127.0.0.1",
         ]);
+        // Its own session: a terminal's Ctrl+C must not stop the database before the services that still use it.
+        return postgres with { FileName = "setsid", Arguments = [postgres.FileName, .. postgres.Arguments] };
     }
 
     public Task<bool> CheckHealthAsync(int replica, CancellationToken cancellationToken) =>

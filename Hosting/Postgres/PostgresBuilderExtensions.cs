@@ -12,6 +12,19 @@ public static class PostgresBuilderExtensions
         return server;
     }
 
+    /// <summary>
+    /// Adds a login with a generated password that holds only <paramref name="memberOf"/> (created NOLOGIN if the
+    /// migrations have not created it yet; they grant it its rights).
+    /// </summary>
+    public static IResourceBuilder<PostgresLoginResource> AddLogin(
+        this IResourceBuilder<PostgresDatabaseResource> database, string name, string userName, string memberOf)
+    {
+        var password = database.ApplicationBuilder.AddGeneratedParameter($"{name}-password", new GenerateOptions(22));
+        var login = new PostgresLoginResource(name, userName, memberOf, database.Resource, password);
+        database.Resource.Server.Logins.Add(login);
+        return database.ApplicationBuilder.AddResource(login);
+    }
+
     /// <summary>Adds a database; services reach it as <c>ConnectionStrings__{name}</c>.</summary>
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(
         this IResourceBuilder<PostgresServerResource> server, string name, string? databaseName = null)

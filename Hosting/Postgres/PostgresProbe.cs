@@ -3,8 +3,8 @@ using Npgsql;
 namespace IoTStack.Hosting;
 
 /// <summary>
-/// Healthy = the superuser can log in over TCP and every declared database exists. Creating missing databases here
-/// (as Aspire does on ResourceReady) means dependants never see the server before their database.
+/// Healthy = the superuser can log in over TCP and every declared database and login exists. Creating them here
+/// (as Aspire does for databases on ResourceReady) means dependants never see the server before their database.
 /// </summary>
 internal static class PostgresProbe
 {
@@ -30,6 +30,11 @@ internal static class PostgresProbe
                 await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
+        }
+
+        foreach (var login in server.Logins)
+        {
+            await PostgresLoginProvisioner.EnsureAsync(connection, login, cancellationToken);
         }
 
         return true;

@@ -12,6 +12,8 @@ public sealed class PostgresServerResource(string name, ParameterResource passwo
 
     public IList<PostgresDatabaseResource> Databases { get; } = [];
 
+    public IList<PostgresLoginResource> Logins { get; } = [];
+
     public EndpointAnnotation PrimaryEndpoint => GetEndpoint("tcp");
 
     public IValueProvider Host => new EndpointReference(this, PrimaryEndpoint, EndpointProperty.Host);
@@ -43,6 +45,6 @@ public sealed class PostgresServerResource(string name, ParameterResource passwo
     };
 
     public IResourceLauncher CreateLauncher(LaunchContext context) => context.Options.UseContainers
-        ? new ContainerLauncher(this, context, (_, ct) => PostgresProbe.CheckAsync(this, ct))
+        ? new PreferContainerLauncher(new ContainerLauncher(this, context, (_, ct) => PostgresProbe.CheckAsync(this, ct)), new LocalPostgresLauncher(this, context), context)
         : new LocalPostgresLauncher(this, context);
 }

@@ -15,6 +15,7 @@ internal sealed class ProjectLauncher(ProjectResource project, LaunchContext con
         {
             Environment = LaunchContext.ResolveEnvironment(project, replica),
             WorkingDirectory = System.IO.Path.GetDirectoryName(project.Metadata.ProjectPath),
+            StopSignal = StopSignal.Terminate,
         });
     }
 

@@ -33,9 +33,10 @@ public static class ManifestPublisher
         writer.WriteStartObject("resources");
         foreach (var resource in resources)
         {
-            if (resource is OrleansService)
+            if (resource is OrleansService or PostgresLoginResource)
             {
-                // Aspire writes no entry for the Orleans service itself: it only shapes its silos' and clients' env.
+                // No entry of their own (as Aspire's Orleans service): they only shape other resources' env; the
+                // login's password is a parameter entry.
                 continue;
             }
 

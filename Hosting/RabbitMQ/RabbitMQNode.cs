@@ -43,8 +43,10 @@ internal sealed class RabbitMQNode(RabbitMQServerResource broker, string root)
         Environment["RABBITMQ_NODE_PORT"] = Invariant($"{broker.PrimaryEndpoint.GetPort()}");
         // The default distribution port is AMQP + 20000, invalid above 45535: always set it.
         Environment["RABBITMQ_DIST_PORT"] = Invariant($"{distributionPort}");
+        // rabbitmqctl takes the first free port of this range; a range lets two of them run at once (the server
+        // script's own stop on Ctrl+C and ours).
         Environment["RABBITMQ_CTL_DIST_PORT_MIN"] = Invariant($"{controlPort}");
-        Environment["RABBITMQ_CTL_DIST_PORT_MAX"] = Invariant($"{controlPort}");
+        Environment["RABBITMQ_CTL_DIST_PORT_MAX"] = Invariant($"{Math.Min(controlPort + 10, 65535)}");
         Environment["ERL_EPMD_PORT"] = Invariant($"{epmdPort}");
         Environment["ERL_EPMD_ADDRESS"] = "127.0.0.1";
         Environment["HOME"] = home;

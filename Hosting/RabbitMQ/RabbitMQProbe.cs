@@ -2,11 +2,22 @@ using RabbitMQ.Client;
 
 namespace IoTStack.Hosting;
 
-/// <summary>Healthy = our user can open an AMQP connection (the listener opens only once the broker has booted).</summary>
-internal static class RabbitMQProbe
+/// <summary>
+/// Healthy = our user holds an open AMQP connection (the listener opens only once the broker has booted). The
+/// connection is kept between probes so the broker's log is not flooded with a connection every two seconds.
+/// </summary>
+internal sealed class RabbitMQProbe(RabbitMQServerResource broker) : IAsyncDisposable
 {
-    public static async Task<bool> CheckAsync(RabbitMQServerResource broker, CancellationToken cancellationToken)
+    private IConnection? _connection;
+
+    public async Task<bool> CheckAsync(CancellationToken cancellationToken)
     {
+        if (_connection is { IsOpen: true })
+        {
+            return true;
+        }
+
+        await DisposeAsync();
         var factory = new ConnectionFactory
         {
             Uri = new Uri(broker.ConnectionStringExpression.GetValue()),
@@ -14,7 +25,16 @@ internal static class RabbitMQProbe
             AutomaticRecoveryEnabled = false,
             ClientProvidedName = "iotstack-apphost-probe",
         };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
-        return connection.IsOpen;
+        _connection = await factory.CreateConnectionAsync(cancellationToken);
+        return _connection.IsOpen;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
     }
 }

@@ -5,12 +5,15 @@ public sealed class RabbitMQServerResource(string name, ParameterResource passwo
     : Resource(name), IResourceWithConnectionString, IRunnableResource, IContainerResource
 {
     public const string UserName = "iotstack";
+    private RabbitMQProbe? _probe;
 
     public override string Kind => "RabbitMQ";
 
     public ParameterResource Password { get; } = password;
 
     public bool ManagementPlugin { get; internal set; }
+
+    internal RabbitMQProbe Probe => _probe ??= new RabbitMQProbe(this);
 
     public EndpointAnnotation PrimaryEndpoint => GetEndpoint("tcp");
 
@@ -41,6 +44,6 @@ public sealed class RabbitMQServerResource(string name, ParameterResource passwo
     };
 
     public IResourceLauncher CreateLauncher(LaunchContext context) => context.Options.UseContainers
-        ? new ContainerLauncher(this, context, (_, ct) => RabbitMQProbe.CheckAsync(this, ct))
+        ? new PreferContainerLauncher(new ContainerLauncher(this, context, (_, ct) => Probe.CheckAsync(ct)), new LocalRabbitMQLauncher(this, context), context)
         : new LocalRabbitMQLauncher(this, context);
 }

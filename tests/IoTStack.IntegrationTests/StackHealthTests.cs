@@ -61,6 +61,27 @@ public sealed class StackHealthTests(IoTStackFixture fixture)
     }
 
     [Fact]
+    public async Task The_grafana_login_reads_iotdb_holding_only_the_reader_role()
+    {
+        var grafana = LaunchContext.ResolveEnvironment(_stack.Application.GetResource("grafana"), 0);
+        var connectionString = new NpgsqlConnectionStringBuilder(await _stack.GetConnectionStringAsync("iotdb"))
+        {
+            Username = grafana["IOTSTACK_DB_USER"],
+            Password = grafana["IOTSTACK_DB_PASSWORD"],
+        };
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT pg_has_role(current_user, 'iotstack_reader', 'member'), rolsuper, rolcreatedb FROM pg_roles WHERE rolname = current_user", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+
+        Assert.True(reader.GetBoolean(0));
+        Assert.False(reader.GetBoolean(1));
+        Assert.False(reader.GetBoolean(2));
+    }
+
+    [Fact]
     public void The_mqtt_endpoint_is_a_free_dynamic_port_not_1883()
     {
         var mqtt = _stack.GetEndpoint("ingest", "mqtt");

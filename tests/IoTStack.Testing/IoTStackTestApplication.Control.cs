@@ -6,8 +6,11 @@ public sealed partial class IoTStackTestApplication
     /// <summary>The process id of each replica, e.g. the two silos of <c>SiloReplicas = 2</c>.</summary>
     public IReadOnlyList<int?> GetReplicaProcessIds(string resourceName) => Application.GetReplicaProcessIds(resourceName);
 
-    /// <summary>SIGKILL one replica (its whole process tree). The AppHost restarts it with backoff.</summary>
-    public void KillReplica(string resourceName, int replica = 0) => Application.KillReplica(resourceName, replica);
+    /// <summary>
+    /// SIGKILL one replica (its whole process tree). The AppHost restarts it with backoff, or with
+    /// <paramref name="restart"/> false leaves it down until <see cref="StartReplicaAsync"/>.
+    /// </summary>
+    public void KillReplica(string resourceName, int replica = 0, bool restart = true) => Application.KillReplica(resourceName, replica, restart);
 
     /// <summary>Stops a resource politely and waits until its processes are gone; it stays stopped.</summary>
     public Task StopResourceAsync(string resourceName) => Application.StopResourceAsync(resourceName);
