@@ -37,7 +37,8 @@ builder.AddProject<Projects.IoTStack_Ingest>("ingest")
     .WithExternalHttpEndpoints()
     .WithReference(db)
     .WithReference(messaging)
-    .WaitFor(silo);
+    .WaitFor(silo)
+    .WithReplicas(builder.Configuration.GetValue("Ingest:Replicas", 1));
 
 // Grafana reads through a login that only holds the reader role, never as the database owner.
 var grafanaLogin = db.AddLogin("grafana-login", userName: "iotstack_grafana", memberOf: "iotstack_reader");

@@ -6,6 +6,7 @@ builder.AddIoTStackMessaging();
 builder.AddIngestPipeline();
 builder.AddHttpGateway();
 builder.AddMqttGateway();
+builder.AddRulesEvaluation();
 
 var app = builder.Build();
 
@@ -13,6 +14,7 @@ app.UseHttpGateway();
 app.MapTelemetryEndpoints();
 app.MapTelemetryWebSocket();
 app.MapMqttGateway();
+app.MapRulesEvaluation();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using IoTStack.Ingest.Authentication;
 using IoTStack.Ingest.Pipeline;
+using IoTStack.Ingest.Rules;
 using Microsoft.Extensions.Options;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
@@ -17,6 +18,7 @@ public sealed class MqttPublishIntake(
     DeviceAuthoriser authoriser,
     TopicAuthoriser topics,
     IngestMetrics metrics,
+    RuleInbox rules,
     TimeProvider clock,
     IOptions<IngestOptions> options) : IDisposable
 {
@@ -37,6 +39,12 @@ public sealed class MqttPublishIntake(
 
     public async Task StartIngestAsync(InterceptingPublishEventArgs args)
     {
+        if (LocalMqttPublisher.IsRuleOutput(args.SessionItems))
+        {
+            // A filter or rule output: delivered to subscribers as it is, neither ingested nor evaluated again.
+            return;
+        }
+
         // Telemetry goes to RabbitMQ, not to MQTT subscribers.
         args.ProcessPublish = false;
         if (MqttSessionState.Of(args.SessionItems) is not { } state)
@@ -47,6 +55,13 @@ public sealed class MqttPublishIntake(
         var application = args.ApplicationMessage;
         var message = IncomingMessage.Arrived(clock, Source, DeviceTopics.TryParseTelemetry(application.Topic, out var device) ? device : null,
             application.Topic, application.ContentType, application.Payload.ToArray());
+        if (message.Device is null && await IsRuleInputAsync(state, message, args.CancellationToken))
+        {
+            // A message on a granted topic outside devices/<id>/telemetry (the seed's house/1, mine/environment):
+            // input for filters and rules only, not telemetry; acknowledged at once (no pending outcome).
+            rules.Offer(message.Route, message.Payload);
+            return;
+        }
 
         // Back-pressure: with too much in flight, stop reading from this client until some completes.
         await _inFlight.WaitAsync(args.CancellationToken);
@@ -77,6 +92,12 @@ public sealed class MqttPublishIntake(
 
             // Re-checked per message through the short credential cache, so a revocation also ends open sessions.
             var sender = await authoriser.AuthoriseAsync(state.Secret, message.Device, CancellationToken.None);
+            if (sender.Allowed)
+            {
+                // Queued without waiting: evaluation never delays the acknowledgement.
+                rules.Offer(message.Route, message.Payload);
+            }
+
             return sender.Allowed
                 ? await pipeline.IngestAsync(message, sender.PhysicalUid)
                 : await pipeline.RejectAsync(message, sender.Rejection!);
@@ -86,6 +107,12 @@ public sealed class MqttPublishIntake(
             _inFlight.Release();
         }
     }
+
+    private async Task<bool> IsRuleInputAsync(MqttSessionState state, IncomingMessage message, CancellationToken cancellationToken) =>
+        message.Payload.Length <= options.Value.MaxPayloadBytes &&
+        topics.IsAllowed(state.Principal, TopicRight.Publish, message.Route) &&
+        // Re-checked through the short credential cache, as telemetry is, so a revocation also stops rule inputs.
+        (await authoriser.VerifyAsync(state.Secret, cancellationToken)).Principal is not null;
 
     public void Dispose() => _inFlight.Dispose();
 }

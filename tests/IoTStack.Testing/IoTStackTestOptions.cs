@@ -6,6 +6,9 @@ public sealed class IoTStackTestOptions
     /// <summary>Number of silo replicas (the AppHost's <c>Silo:Replicas</c>).</summary>
     public int SiloReplicas { get; init; } = 1;
 
+    /// <summary>Number of Ingest replicas (the AppHost's <c>Ingest:Replicas</c>); each gets its own HTTP and MQTT ports.</summary>
+    public int IngestReplicas { get; init; } = 1;
+
     /// <summary>Extra AppHost arguments, e.g. <c>--IoTStack:Containers=true</c>.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
@@ -20,6 +23,7 @@ public sealed class IoTStackTestOptions
         "--IoTStack:DynamicPorts=true",
         $"--IoTStack:StateDirectory={stateDirectory}",
         $"--Silo:Replicas={SiloReplicas}",
+        $"--Ingest:Replicas={IngestReplicas}",
         .. Arguments,
     ];
 }
