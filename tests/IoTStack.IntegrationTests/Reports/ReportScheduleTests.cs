@@ -29,20 +29,4 @@ public sealed class ReportScheduleTests(TwoSiloFixture fixture) : ReportTestBase
         // Each run stored the built-in report over the ten minutes before its occurrence.
         Assert.All(runs, run => Assert.Equal(1, run.Results));
     }
-
-    private async Task<List<(DateTimeOffset ScheduledFor, long Results)>> ScheduledRunsAsync(long definitionId)
-    {
-        await using var command = Database.CreateCommand(
-            "SELECT r.scheduled_for, (SELECT count(*) FROM report_results x WHERE x.run_id = r.id) FROM report_runs r " +
-            "WHERE r.definition_id = $1 AND r.scheduled_for IS NOT NULL ORDER BY r.scheduled_for");
-        command.Parameters.Add(new() { Value = definitionId });
-        var runs = new List<(DateTimeOffset, long)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            runs.Add((reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt64(1)));
-        }
-
-        return runs;
-    }
 }
