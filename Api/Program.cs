@@ -1,5 +1,6 @@
 using IoTStack.Api.Auth;
 using IoTStack.Api.Fetch;
+using IoTStack.Api.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +9,7 @@ builder.AddIoTStackDatabase();
 builder.AddIoTStackAuthentication();
 builder.AddDeviceRegistry();
 builder.AddDeviceServices();
+builder.AddReports();
 builder.AddIoTStackGraphQL();
 
 var app = builder.Build();
@@ -16,6 +18,7 @@ app.UseIoTStackAuthentication();
 app.MapIoTStackGraphQL();
 app.MapTokenEndpoint();
 app.MapFetchEndpoint();
+app.MapReportCsvEndpoint();
 app.MapDefaultEndpoints();
 
 app.Run();

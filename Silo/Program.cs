@@ -5,6 +5,7 @@ builder.AddIoTStackDatabase();
 builder.AddIoTStackMessaging();
 builder.AddIoTStackSilo();
 builder.AddPhysicalTimeseriesConsumer();
+builder.AddReportScheduling();
 
 var app = builder.Build();
 

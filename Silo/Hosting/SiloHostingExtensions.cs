@@ -66,5 +66,5 @@ public static class SiloHostingExtensions
     }
 
     private static ISiloBuilder UseLocalhostClusteringUnless(this ISiloBuilder silo, bool clusteringConfigured) =>
-        clusteringConfigured ? silo : silo.UseLocalhostClustering();
+        clusteringConfigured ? silo : silo.UseLocalhostClustering().UseInMemoryReminderService(); // reminders: report schedules
 }

@@ -59,6 +59,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         ("grantConsumer", "mutation { grantConsumer(consumerId: 1, logicalUid: 1) { id } }", Access.Admin),
         ("revokeConsumer", "mutation { revokeConsumer(consumerId: 1) { id } }", Access.Admin),
         ("telemetry", "subscription { telemetry(logicalUid: 1) { value } }", Access.ReaderOrConsumer),
+        ("reportDefinitions", "{ reportDefinitions { id } }", Access.Reader),
+        ("reportRun", "{ reportRun(id: 1) { id } }", Access.Reader),
+        ("createReportDefinition", """mutation { createReportDefinition(name: "r", logicalUids: [1], cron: "0 6 * * *", timeZone: "UTC", period: "P1D") { id } }""", Access.Operator),
+        ("runReport", "mutation { runReport(definitionId: 1) { id } }", Access.Operator),
     ];
 
     public static TheoryData<string, string> Cases()

@@ -11,5 +11,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddMappingMutations();
         this.AddOperationsMutations();
         this.AddAccessMutations();
+        this.AddReportMutations();
     }
 }

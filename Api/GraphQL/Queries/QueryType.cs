@@ -11,5 +11,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddSeriesQueries();
         this.AddOperationsQueries();
         this.AddAccessQueries();
+        this.AddReportQueries();
     }
 }
