@@ -28,7 +28,7 @@ public sealed class LogicalDeviceAndMappingTests(IoTStackFixture fixture) : CliT
     public async Task Create_from_a_physical_device_names_it_after_the_device_and_maps_it()
     {
         var name = Unique("buoy");
-        var puid = await CreatePhysicalAsync("ydoc", name);
+        var puid = await CreatePhysicalAsync("mqtt", name);
 
         var logical = (await Cli.RunAsync("ld", "create", "--from-puid", $"{puid}")).Ok();
         Assert.Equal(name, logical.GetProperty("name").GetString());

@@ -45,23 +45,29 @@ public sealed class PhysicalDeviceTests(IoTStackFixture fixture) : CliTestBase(f
     [Fact]
     public async Task Ls_and_lum_filter_by_source_and_plain_shows_the_mapping()
     {
-        var source = Unique("src");
-        var (mapped, unmapped) = (await CreatePhysicalAsync(source, "mapped one"), await CreatePhysicalAsync(source, "unmapped one"));
+        var (mappedName, unmappedName) = (Unique("mapped"), Unique("unmapped"));
+        var (mapped, unmapped) = (await CreatePhysicalAsync("mqtt", mappedName), await CreatePhysicalAsync("mqtt", unmappedName));
+        var other = await CreatePhysicalAsync("http", Unique("other"));
         var logical = await CreateLogicalAsync(Unique("tank"));
         (await Cli.RunAsync("map", "start", "--puid", $"{mapped}", "--luid", $"{logical}")).Ok();
 
-        var all = (await Cli.RunAsync("pd", "ls", "--source", source)).Ok();
-        Assert.Equal([mapped, unmapped], all.EnumerateArray().Select(d => d.GetProperty("uid").GetInt64()).Order());
-        Assert.All(all.EnumerateArray(), d => Assert.False(d.TryGetProperty("properties", out _)));
+        var all = (await Cli.RunAsync("pd", "ls", "--source", "mqtt")).Ok().EnumerateArray().ToList();
+        Assert.All(all, d => Assert.Equal("mqtt", d.GetProperty("source_name").GetString()));
+        Assert.All(all, d => Assert.False(d.TryGetProperty("properties", out _)));
+        Assert.Contains(all, d => d.GetProperty("uid").GetInt64() == mapped);
+        Assert.Contains(all, d => d.GetProperty("uid").GetInt64() == unmapped);
+        Assert.DoesNotContain(all, d => d.GetProperty("uid").GetInt64() == other);
+        Assert.Contains((await Cli.RunAsync("pd", "ls", "--properties")).Ok().EnumerateArray(), d => d.GetProperty("uid").GetInt64() == other && d.TryGetProperty("properties", out _));
 
-        var lum = (await Cli.RunAsync("pd", "lum", "--source", source)).Ok();
-        Assert.Equal(unmapped, Assert.Single(lum.EnumerateArray()).GetProperty("uid").GetInt64());
+        var lum = (await Cli.RunAsync("pd", "lum", "--source", "mqtt")).Ok().EnumerateArray().Select(d => d.GetProperty("uid").GetInt64()).ToList();
+        Assert.Contains(unmapped, lum);
+        Assert.DoesNotContain(mapped, lum);
 
-        var plain = await Cli.RunAsync("pd", "ls", "--source", source, "--plain");
+        var plain = await Cli.RunAsync("pd", "ls", "--source", "mqtt", "--plain");
         Assert.Equal(0, plain.ExitCode);
-        Assert.Equal(2, plain.Lines.Length);
-        Assert.Contains(plain.Lines, line => line.StartsWith($"{mapped}\t{source}\tmapped one\t--> {logical}", StringComparison.Ordinal));
-        Assert.Contains($"{unmapped}\t{source}\tunmapped one", plain.Lines);
+        Assert.Equal(all.Count, plain.Lines.Length);
+        Assert.Contains($"{mapped}\tmqtt\t{mappedName}\t--> {logical}", plain.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"{unmapped}\tmqtt\t{unmappedName}", plain.Lines);
     }
 
     [Fact]
@@ -74,6 +80,7 @@ public sealed class PhysicalDeviceTests(IoTStackFixture fixture) : CliTestBase(f
         (await Cli.RunAsync("pd", "get")).BadUsage("--puid", "iotctl pd get --puid <uid> [--properties]");
         (await Cli.RunAsync("pd", "get", "--puid", "abc")).BadUsage("abc", "iotctl pd get");
         (await Cli.RunAsync("pd", "create", "--json", """{"name": "no source"}""")).Failed("A physical device needs a source and a name.");
+        (await Cli.RunAsync("pd", "create", "--json", """{"source_name": "carrier-pigeon", "name": "x"}""")).Failed("does not exist");
         (await Cli.RunAsync("pd", "up", "--puid", "987654321", "--json", """{"name": "x"}""")).Failed("physical device");
         (await Cli.RunAsync("pd", "rm", "--puid", "987654321")).Failed("physical device");
     }
