@@ -1,0 +1,3 @@
+using IoTStack.Cli;
+
+return await IotctlApp.RunAsync(args);
