@@ -4,10 +4,24 @@ using CliWrap.Buffered;
 
 namespace IoTStack.Deployment.Tests;
 
-/// <summary>The AppHost's Aspire manifest (<c>--publisher manifest</c>): resource name → resource type.</summary>
+/// <summary>The AppHost's Aspire manifest (<c>--publisher manifest</c>), written by the AppHost itself.</summary>
 internal static class AspireManifest
 {
+    /// <summary>Resource name → resource type (e.g. "silo" → "project.v0").</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ResourcesAsync()
+    {
+        var resources = await LoadResourcesAsync();
+        return resources.EnumerateObject().ToDictionary(r => r.Name, r => r.Value.GetProperty("type").GetString()!);
+    }
+
+    /// <summary>The environment variable names the AppHost gives one resource.</summary>
+    public static async Task<IReadOnlyCollection<string>> EnvironmentOfAsync(string resourceName)
+    {
+        var resources = await LoadResourcesAsync();
+        return [.. resources.GetProperty(resourceName).GetProperty("env").EnumerateObject().Select(e => e.Name)];
+    }
+
+    private static async Task<JsonElement> LoadResourcesAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), $"iotstack-manifest-{Guid.NewGuid():N}.json");
         try
@@ -18,8 +32,7 @@ internal static class AspireManifest
                 .ExecuteBufferedAsync();
             Assert.True(result.IsSuccess, result.StandardOutput + result.StandardError);
             using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(path));
-            return manifest.RootElement.GetProperty("resources").EnumerateObject()
-                .ToDictionary(r => r.Name, r => r.Value.GetProperty("type").GetString()!);
+            return manifest.RootElement.GetProperty("resources").Clone();
         }
         finally
         {
