@@ -49,6 +49,12 @@ param siloReplicas int = 3
 @description('Ingest replicas (the AppHost\'s Ingest:Replicas).')
 param ingestReplicas int = 2
 
+@description('Images azd pushed; azd fills them from SERVICE_<NAME>_IMAGE_NAME after the first deploy.')
+param siloImage string = ''
+param apiImage string = ''
+param ingestImage string = ''
+param grafanaImage string = ''
+
 var tags = { 'azd-env-name': environmentName }
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -73,6 +79,10 @@ module stack 'resources.bicep' = {
     iotClusterServiceId: iotClusterServiceId
     siloReplicas: siloReplicas
     ingestReplicas: ingestReplicas
+    siloImage: siloImage
+    apiImage: apiImage
+    ingestImage: ingestImage
+    grafanaImage: grafanaImage
   }
 }
 

@@ -22,12 +22,16 @@ param iotClusterServiceId string
 param siloReplicas int
 param ingestReplicas int
 
+@description('Images azd pushed (empty on the first provision: the apps run a placeholder until azd deploy).')
+param siloImage string
+param apiImage string
+param ingestImage string
+param grafanaImage string
+
 var token = uniqueString(resourceGroup().id)
 var postgresAdmin = 'iotstack'
 var messagingUser = 'iotstack'
 
-// Until azd deploys the real images, .NET apps run this placeholder (it listens on 80; probes are set per app).
-var placeholderImage = 'mcr.microsoft.com/k8se/quickstart:latest'
 
 module foundation 'app/foundation.bicep' = {
   name: 'foundation'
@@ -131,7 +135,7 @@ module silo 'app/containerApp.bicep' = {
     identityId: shared.identityId
     registryServer: shared.registryServer
     keyVaultUri: shared.keyVaultUri
-    image: placeholderImage
+    image: siloImage
     ingress: {
       external: false
       transport: 'http'
@@ -165,7 +169,7 @@ module api 'app/containerApp.bicep' = {
     identityId: shared.identityId
     registryServer: shared.registryServer
     keyVaultUri: shared.keyVaultUri
-    image: placeholderImage
+    image: apiImage
     ingress: { external: true, transport: 'http', targetPort: 8080 }
     keyVaultSecrets: [ 'connectionstrings-iotdb', 'api-signing-key', 'api-admin-password' ]
     env: concat(database, orleans, [
@@ -190,7 +194,7 @@ module ingest 'app/containerApp.bicep' = {
     identityId: shared.identityId
     registryServer: shared.registryServer
     keyVaultUri: shared.keyVaultUri
-    image: placeholderImage
+    image: ingestImage
     ingress: {
       external: true
       transport: 'http'
@@ -217,7 +221,7 @@ module grafana 'app/containerApp.bicep' = {
     identityId: shared.identityId
     registryServer: shared.registryServer
     keyVaultUri: shared.keyVaultUri
-    image: 'docker.io/grafana/grafana:latest'
+    image: grafanaImage
     ingress: { external: true, transport: 'http', targetPort: 3000 }
     keyVaultSecrets: [ 'grafana-login-password', 'grafana-admin-password' ]
     env: [

@@ -8,8 +8,8 @@ param environmentId string
 param identityId string
 param registryServer string
 
-@description('Image to run; azd replaces .NET service images on deploy.')
-param image string
+@description('Image to run; empty until azd has pushed the service\'s image (SERVICE_<NAME>_IMAGE_NAME).')
+param image string = ''
 
 @description('Container Apps ingress (HTTP or TCP, external or internal).')
 param ingress object
@@ -32,7 +32,9 @@ param volumeMounts array = []
 param cpu string = '0.5'
 param memory string = '1Gi'
 
-var probes = probePort == 0 ? [] : [
+// The first `azd provision` runs before any image exists: a placeholder that listens on 80, without our probes.
+var placeholder = empty(image)
+var probes = probePort == 0 || placeholder ? [] : [
   { type: 'Liveness', httpGet: { path: '/alive', port: probePort }, periodSeconds: 10 }
   { type: 'Readiness', httpGet: { path: '/health', port: probePort }, periodSeconds: 10 }
   { type: 'Startup', httpGet: { path: '/alive', port: probePort }, periodSeconds: 5, failureThreshold: 30 }
@@ -51,7 +53,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     workloadProfileName: 'Consumption'
     configuration: {
       activeRevisionsMode: 'Single'
-      ingress: ingress
+      ingress: placeholder ? union(ingress, { targetPort: 80 }) : ingress
       registries: [ { server: registryServer, identity: identityId } ]
       secrets: [for secret in keyVaultSecrets: {
         name: secret
@@ -63,7 +65,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       containers: [
         {
           name: name
-          image: image
+          image: placeholder ? 'mcr.microsoft.com/k8se/quickstart:latest' : image
           env: env
           probes: probes
           volumeMounts: volumeMounts

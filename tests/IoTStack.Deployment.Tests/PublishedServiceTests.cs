@@ -36,6 +36,12 @@ public sealed class PublishedServiceTests(IoTStackFixture fixture, PublishedServ
         }
 
         environment.Remove("ASPNETCORE_URLS");
+        if (service == "silo" && environment.ContainsKey("Orleans__ClusterId"))
+        {
+            // A cluster of its own: joining the harness's cluster would leave a dead silo in its membership table.
+            environment["Orleans__ClusterId"] = $"published-{Guid.NewGuid():N}";
+        }
+
         return environment;
     }
 
