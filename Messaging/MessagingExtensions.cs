@@ -26,6 +26,7 @@ public static class MessagingExtensions
             NetworkRecoveryInterval = TimeSpan.FromSeconds(1),
         });
         builder.Services.AddSingleton<RabbitMqConnection>();
+        builder.Services.AddSingleton<DeadLetters>();
         builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("rabbitmq");
         return builder;
     }

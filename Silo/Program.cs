@@ -3,6 +3,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIoTStackDatabase();
 builder.AddIoTStackMessaging();
+builder.AddIoTStackSilo();
+builder.AddPhysicalTimeseriesConsumer();
 
 var app = builder.Build();
 

@@ -1,0 +1,84 @@
+using IoTStack.Contracts;
+using IoTStack.Contracts.Devices;
+using IoTStack.Messaging;
+using IoTStack.Silo.Batching;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace IoTStack.Silo.Publishing;
+
+/// <summary>
+/// Batches the logical messages of every grain on this silo into one persistent, publisher-confirmed AMQP message
+/// (a JSON array, as on physical_timeseries), so downstream delivery costs one confirm per batch, not per message.
+/// </summary>
+public sealed class RabbitLogicalTimeseriesPublisher : ILogicalTimeseriesPublisher, IAsyncDisposable
+{
+    private readonly RabbitMqConnection _connection;
+    private readonly CommitBatcher<NormalisedMessage> _batcher;
+    private readonly SemaphoreSlim _channelGate = new(1, 1);
+    private IChannel? _channel;
+
+    public RabbitLogicalTimeseriesPublisher(RabbitMqConnection connection, IOptions<SiloPipelineOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _connection = connection;
+        _batcher = new CommitBatcher<NormalisedMessage>(options.Value.LogicalPublishBatch, PublishBatchAsync);
+    }
+
+    public Task PublishAsync(NormalisedMessage message) => _batcher.EnqueueAsync([message]);
+
+    private async Task PublishBatchAsync(IReadOnlyList<NormalisedMessage> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var channel = await GetChannelAsync(cancellationToken);
+            var properties = new BasicProperties
+            {
+                Persistent = true,
+                ContentType = NormalisedMessageBatch.ContentType,
+                Headers = new Dictionary<string, object?> { [NormalisedMessageBatch.CountHeader] = messages.Count },
+            };
+            await channel.BasicPublishAsync(Exchanges.LogicalTimeseries, string.Empty, mandatory: false, properties,
+                NormalisedMessageBatch.Serialize(messages), cancellationToken);
+        }
+        catch (Exception exception) when (exception is OperationInterruptedException or AlreadyClosedException
+            or BrokerUnreachableException or PublishException or TimeoutException)
+        {
+            throw new StorageUnavailableException($"RabbitMQ did not confirm the logical messages: {exception.Message}", exception);
+        }
+    }
+
+    private async Task<IChannel> GetChannelAsync(CancellationToken cancellationToken)
+    {
+        await _channelGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_channel is not { IsOpen: true })
+            {
+                var connection = await _connection.GetAsync(cancellationToken);
+                _channel = await connection.CreateChannelAsync(
+                    new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+                    cancellationToken);
+                await ExchangeTopology.DeclareAsync(_channel, cancellationToken);
+            }
+
+            return _channel;
+        }
+        finally
+        {
+            _channelGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _batcher.DisposeAsync();
+        if (_channel is not null)
+        {
+            await _channel.DisposeAsync();
+        }
+
+        _channelGate.Dispose();
+    }
+}
