@@ -59,7 +59,7 @@ public static class MarkdownReport
 
         if (r.EndToEnd is { Processes.Count: > 0 } run)
         {
-            md.AppendLine("\nEnd-to-end phase, per service (process tree):\n\n| process | CPU s | CPU % of one core | peak RSS MiB |\n| --- | --- | --- | --- |");
+            md.AppendLine("\nEnd-to-end phase, per service (process tree):\n\n| process | CPU s | CPU % of one core | peak memory (Pss) MiB |\n| --- | --- | --- | --- |");
             foreach (var p in run.Processes)
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.CpuSeconds:F1} | {100 * p.CpuSeconds / run.Sent.Seconds:F0} | {p.PeakRssMiB:F0} |");

@@ -1,7 +1,7 @@
 namespace IoTStack.Benchmark;
 
 /// <summary>
-/// Reads CPU time and resident memory of a process and all its descendants from /proc (Linux only): PostgreSQL
+/// Reads CPU time and memory (Pss) of a process and all its descendants from /proc (Linux only): PostgreSQL
 /// and RabbitMQ do their work in child processes, so the tree is what costs the machine.
 /// </summary>
 public static class ProcFs
@@ -23,7 +23,7 @@ public static class ProcFs
 
             // Fields after the command name: state is [0], utime [11], stime [12], rss pages [21].
             cpu += (long.Parse(stat[11]) + long.Parse(stat[12])) / TicksPerSecond;
-            rss += long.Parse(stat[21]) * Environment.SystemPageSize;
+            rss += ProportionalBytes(pid);
             foreach (var child in childrenByParent[pid])
             {
                 pending.Push(child);
@@ -42,6 +42,23 @@ public static class ProcFs
             .ToLookup(p => int.Parse(p.stat![1]), p => p.pid);
 
     public static long RssBytes(int pid) => Stat(pid) is { } stat ? long.Parse(stat[21]) * Environment.SystemPageSize : 0;
+
+    /// <summary>
+    /// Proportional set size (Pss): shared pages split among the processes sharing them, so summing a tree does
+    /// not count PostgreSQL's shared buffers once per backend as plain RSS would.
+    /// </summary>
+    private static long ProportionalBytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
 
     private static string[]? Stat(int pid)
     {
