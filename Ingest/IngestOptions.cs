@@ -1,3 +1,5 @@
+using IoTStack.Batching;
+
 namespace IoTStack.Ingest;
 
 /// <summary>Tunables of the gateways and the pipeline, bound from the <c>Ingest</c> configuration section.</summary>
@@ -38,6 +40,15 @@ public sealed class IngestOptions
 
     /// <summary>A COPY or a publisher confirm taking longer than this fails its batch (the devices get 503 and retry).</summary>
     public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The batching of both sinks (raw_messages COPY and physical_timeseries publishes), from the settings above.</summary>
+    public CommitBatcherOptions Batching => new()
+    {
+        MaxItems = MaxBatchSize,
+        MaxDelay = BatchLinger,
+        Concurrency = MaxConcurrentFlushes,
+        CommitTimeout = FlushTimeout,
+    };
 
     /// <summary>Messages accepted but not yet stored and confirmed; beyond it, MQTT reading pauses (TCP back-pressure).</summary>
     public int MaxInFlightMessages { get; set; } = 20_000;

@@ -1,4 +1,4 @@
-using IoTStack.Silo.Batching;
+using IoTStack.Batching;
 
 namespace IoTStack.Silo;
 

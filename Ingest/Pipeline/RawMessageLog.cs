@@ -1,3 +1,4 @@
+using IoTStack.Batching;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -17,14 +18,14 @@ public sealed class RawMessageLog : IAsyncDisposable
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly IngestMetrics _metrics;
-    private readonly MicroBatcher<RawMessageRecord> _batcher;
+    private readonly CommitBatcher<RawMessageRecord> _batcher;
 
     public RawMessageLog(NpgsqlDataSource dataSource, IngestMetrics metrics, IOptions<IngestOptions> options)
     {
         _dataSource = dataSource;
         _metrics = metrics;
         var settings = options.Value;
-        _batcher = new MicroBatcher<RawMessageRecord>(WriteAsync, settings.MaxBatchSize, settings.BatchLinger, settings.MaxConcurrentFlushes, settings.FlushTimeout);
+        _batcher = new CommitBatcher<RawMessageRecord>(settings.Batching, WriteAsync);
     }
 
     /// <summary>Completes once the record is committed; faults (NpgsqlException, ...) when PostgreSQL could not take it.</summary>

@@ -1,3 +1,4 @@
+using IoTStack.Batching;
 using IoTStack.Contracts;
 using IoTStack.Messaging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class TimeseriesPublisher : IAsyncDisposable
     private readonly ConfirmingChannel _channel;
     private readonly bool _mandatory;
     private readonly IngestMetrics _metrics;
-    private readonly MicroBatcher<IReadOnlyList<NormalisedMessage>> _batcher;
+    private readonly CommitBatcher<IReadOnlyList<NormalisedMessage>> _batcher;
 
     public TimeseriesPublisher(RabbitMqConnection connection, IngestMetrics metrics, IOptions<IngestOptions> options)
     {
@@ -25,7 +26,7 @@ public sealed class TimeseriesPublisher : IAsyncDisposable
         _channel = new ConfirmingChannel(connection);
         var settings = options.Value;
         _mandatory = settings.RequireBoundQueue;
-        _batcher = new MicroBatcher<IReadOnlyList<NormalisedMessage>>(PublishAsync, settings.MaxBatchSize, settings.BatchLinger, settings.MaxConcurrentFlushes, settings.FlushTimeout);
+        _batcher = new CommitBatcher<IReadOnlyList<NormalisedMessage>>(settings.Batching, PublishAsync);
     }
 
     /// <summary>Completes when RabbitMQ has confirmed the AMQP message holding <paramref name="messages"/>.</summary>

@@ -12,8 +12,7 @@ namespace IoTStack.Silo.Consumer;
 /// </summary>
 public sealed class FailedMessagePublisher(RabbitMqConnection connection) : IFailedMessageSink, IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private IChannel? _channel;
+    private readonly ConfirmingChannel _channel = new(connection);
 
     public Task DeadLetterAsync(ReadOnlyMemory<byte> body, IReadOnlyBasicProperties original, string reason, int attempts, CancellationToken cancellationToken)
     {
@@ -46,37 +45,9 @@ public sealed class FailedMessagePublisher(RabbitMqConnection connection) : IFai
 
     private async Task PublishAsync(string exchange, string routingKey, BasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var channel = await GetChannelAsync(cancellationToken);
+        var channel = await _channel.GetAsync(cancellationToken);
         await channel.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, body, cancellationToken);
     }
 
-    private async Task<IChannel> GetChannelAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_channel is not { IsOpen: true })
-            {
-                var open = await connection.GetAsync(cancellationToken);
-                _channel = await open.CreateChannelAsync(
-                    new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            }
-
-            return _channel;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_channel is not null)
-        {
-            await _channel.DisposeAsync();
-        }
-
-        _gate.Dispose();
-    }
+    public ValueTask DisposeAsync() => _channel.DisposeAsync();
 }

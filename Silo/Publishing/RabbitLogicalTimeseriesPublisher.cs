@@ -1,7 +1,7 @@
 using IoTStack.Contracts;
 using IoTStack.Contracts.Devices;
 using IoTStack.Messaging;
-using IoTStack.Silo.Batching;
+using IoTStack.Batching;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -14,15 +14,13 @@ namespace IoTStack.Silo.Publishing;
 /// </summary>
 public sealed class RabbitLogicalTimeseriesPublisher : ILogicalTimeseriesPublisher, IAsyncDisposable
 {
-    private readonly RabbitMqConnection _connection;
+    private readonly ConfirmingChannel _channel;
     private readonly CommitBatcher<NormalisedMessage> _batcher;
-    private readonly SemaphoreSlim _channelGate = new(1, 1);
-    private IChannel? _channel;
 
     public RabbitLogicalTimeseriesPublisher(RabbitMqConnection connection, IOptions<SiloPipelineOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _connection = connection;
+        _channel = new ConfirmingChannel(connection);
         _batcher = new CommitBatcher<NormalisedMessage>(options.Value.LogicalPublishBatch, PublishBatchAsync);
     }
 
@@ -32,7 +30,7 @@ public sealed class RabbitLogicalTimeseriesPublisher : ILogicalTimeseriesPublish
     {
         try
         {
-            var channel = await GetChannelAsync(cancellationToken);
+            var channel = await _channel.GetAsync(cancellationToken);
             var properties = new BasicProperties
             {
                 Persistent = true,
@@ -43,42 +41,15 @@ public sealed class RabbitLogicalTimeseriesPublisher : ILogicalTimeseriesPublish
                 NormalisedMessageBatch.Serialize(messages), cancellationToken);
         }
         catch (Exception exception) when (exception is OperationInterruptedException or AlreadyClosedException
-            or BrokerUnreachableException or PublishException or TimeoutException)
+            or BrokerUnreachableException or BrokerUnavailableException or PublishException or TimeoutException)
         {
             throw new StorageUnavailableException($"RabbitMQ did not confirm the logical messages: {exception.Message}", exception);
-        }
-    }
-
-    private async Task<IChannel> GetChannelAsync(CancellationToken cancellationToken)
-    {
-        await _channelGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_channel is not { IsOpen: true })
-            {
-                var connection = await _connection.GetAsync(cancellationToken);
-                _channel = await connection.CreateChannelAsync(
-                    new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
-                    cancellationToken);
-                await ExchangeTopology.DeclareAsync(_channel, cancellationToken);
-            }
-
-            return _channel;
-        }
-        finally
-        {
-            _channelGate.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _batcher.DisposeAsync();
-        if (_channel is not null)
-        {
-            await _channel.DisposeAsync();
-        }
-
-        _channelGate.Dispose();
+        await _channel.DisposeAsync();
     }
 }

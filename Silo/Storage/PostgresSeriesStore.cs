@@ -1,5 +1,5 @@
 using IoTStack.Contracts.Devices;
-using IoTStack.Silo.Batching;
+using IoTStack.Batching;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using IoTStack.Silo.Batching;
+using IoTStack.Batching;
 
-namespace IoTStack.Silo.Tests.Batching;
+namespace IoTStack.Batching.Tests;
 
 public sealed class CommitBatcherTests
 {
@@ -86,5 +86,30 @@ public sealed class CommitBatcherTests
         }
 
         Assert.True(commits < callers.Length, $"{commits} commits: the callers were retried one by one");
+    }
+
+    [Fact]
+    public async Task With_no_delay_a_lone_item_is_committed_at_once_and_load_still_batches()
+    {
+        var sizes = new ConcurrentBag<int>();
+        await using var batcher = new CommitBatcher<int>(new CommitBatcherOptions { MaxItems = 100, MaxDelay = TimeSpan.Zero, Concurrency = 2 },
+            (items, token) => { sizes.Add(items.Count); return Task.Delay(5, token); });
+
+        await batcher.EnqueueAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(Enumerable.Range(0, 1000).Select(batcher.EnqueueAsync));
+
+        Assert.Equal(1001, sizes.Sum());
+        Assert.All(sizes, size => Assert.InRange(size, 1, 100));
+        Assert.True(sizes.Count < 200, $"expected batching, got {sizes.Count} commits");
+    }
+
+    [Fact]
+    public async Task A_commit_that_hangs_fails_its_callers_after_the_timeout()
+    {
+        await using var batcher = new CommitBatcher<int>(
+            new CommitBatcherOptions { MaxItems = 10, MaxDelay = TimeSpan.Zero, Concurrency = 1, CommitTimeout = TimeSpan.FromMilliseconds(50) },
+            (_, token) => Task.Delay(Timeout.Infinite, token));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => batcher.EnqueueAsync(1));
     }
 }

@@ -1,7 +1,6 @@
-using IoTStack.Messaging;
 using RabbitMQ.Client;
 
-namespace IoTStack.Ingest.Pipeline;
+namespace IoTStack.Messaging;
 
 /// <summary>
 /// The publisher's AMQP channel with confirms tracked by RabbitMQ.Client (each BasicPublishAsync completes on the
@@ -35,7 +34,7 @@ public sealed class ConfirmingChannel(RabbitMqConnection connection) : IAsyncDis
             if (_channel is not null && !amqp.IsOpen)
             {
                 // The connection is recovering; it brings this channel back with it. Fail fast until then.
-                throw new InvalidOperationException("The RabbitMQ connection is recovering.");
+                throw new BrokerUnavailableException("The RabbitMQ connection is recovering.");
             }
 
             if (_channel is not null)
