@@ -7,8 +7,12 @@ public sealed class SiloPipelineOptions
 {
     public const string Section = "IoTStack:Silo";
 
-    /// <summary>AMQP messages (each an array of device messages) in flight on the physical_timeseries consumer.</summary>
-    public ushort Prefetch { get; set; } = 32;
+    /// <summary>
+    /// AMQP messages (each an array of device messages) in flight on the physical_timeseries consumer. Each one waits
+    /// on a COPY commit and a confirmed publish, so the consumer is latency-bound, not CPU-bound: the benchmark measured
+    /// 3,770 → 5,328 stored points/s going from 32 to 256 (bench/results). Nothing is acked before it is stored.
+    /// </summary>
+    public ushort Prefetch { get; set; } = 256;
 
     /// <summary>Deliveries of a message failing for an unexpected reason before it is dead-lettered.</summary>
     public int MaxAttempts { get; set; } = 5;

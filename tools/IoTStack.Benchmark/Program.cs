@@ -1,0 +1,3 @@
+using IoTStack.Benchmark;
+
+return await BenchmarkCommand.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,3 @@
+using IoTStack.Simulator;
+
+return await SimulatorCommand.Create().Parse(args).InvokeAsync();

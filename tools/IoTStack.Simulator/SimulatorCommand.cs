@@ -1,0 +1,47 @@
+using System.CommandLine;
+
+namespace IoTStack.Simulator;
+
+/// <summary>The command line: options map one-to-one onto <see cref="SimulatorOptions"/>.</summary>
+public static class SimulatorCommand
+{
+    public static RootCommand Create()
+    {
+        var devices = new Option<int>("--devices") { Description = "Simulated devices", DefaultValueFactory = _ => 10 };
+        var rate = new Option<double>("--rate") { Description = "Target aggregate messages per second", DefaultValueFactory = _ => 100 };
+        var ramp = new Option<int>("--ramp") { Description = "Seconds to ramp up to the rate", DefaultValueFactory = _ => 5 };
+        var duration = new Option<int>("--duration") { Description = "Seconds to send", DefaultValueFactory = _ => 30 };
+        var points = new Option<int>("--points") { Description = "Points per message", DefaultValueFactory = _ => 3 };
+        var qos = new Option<int>("--qos") { Description = "MQTT QoS 0, 1 or 2", DefaultValueFactory = _ => 1 };
+        var transport = new Option<Transport>("--transport") { Description = "Mqtt, MqttWebSocket or Http", DefaultValueFactory = _ => Transport.Mqtt };
+        var shape = new Option<PayloadShape>("--shape") { Description = "TsValues, IoTa, Tum or CroMFlaG2", DefaultValueFactory = _ => PayloadShape.TsValues };
+        var host = new Option<string>("--host") { DefaultValueFactory = _ => "127.0.0.1" };
+        var mqttPort = new Option<int>("--mqtt-port") { DefaultValueFactory = _ => 1883 };
+        var httpPort = new Option<int>("--http-port") { Description = "Ingest HTTP port (HTTP and MQTT over WebSocket)", DefaultValueFactory = _ => 5081 };
+        var registerDirect = new Option<string?>("--register-direct") { Description = "PostgreSQL connection string: register devices in the registry directly" };
+        var command = new RootCommand("IoTStack device simulator")
+        {
+            devices, rate, ramp, duration, points, qos, transport, shape, host, mqttPort, httpPort, registerDirect,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = new SimulatorOptions
+            {
+                Devices = result.GetValue(devices),
+                Rate = result.GetValue(rate),
+                Ramp = TimeSpan.FromSeconds(result.GetValue(ramp)),
+                Duration = TimeSpan.FromSeconds(result.GetValue(duration)),
+                PointsPerMessage = result.GetValue(points),
+                QoS = result.GetValue(qos),
+                Transport = result.GetValue(transport),
+                Shape = result.GetValue(shape),
+                Host = result.GetValue(host)!,
+                MqttPort = result.GetValue(mqttPort),
+                HttpPort = result.GetValue(httpPort),
+                RegisterDirectConnectionString = result.GetValue(registerDirect),
+            };
+            return await SimulatorRun.RunAsync(options, Console.Out, cancellationToken);
+        });
+        return command;
+    }
+}
