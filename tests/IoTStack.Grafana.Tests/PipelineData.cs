@@ -32,7 +32,7 @@ public sealed class PipelineData
         await ExecuteAsync(database, "SELECT map_devices($1, $2, $3)", oldSensor, logical, now.AddHours(-1));
         await ExecuteAsync(database, "SELECT map_devices($1, $2, $3)", newSensor, logical, now.AddMinutes(-30));
 
-        for (var minute = 50; minute > 0; minute -= 10)
+        for (var minute = 55; minute > 0; minute -= 10)
         {
             var token = minute > 30 ? oldToken : newToken;
             await SendAsync(ingest, token, now.AddMinutes(-minute), 20 + minute / 10.0, 60 - minute / 10.0);
@@ -85,10 +85,19 @@ public sealed class PipelineData
 
     private static async Task WaitForAsync(NpgsqlDataSource database, string condition, params object[] parameters)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
         while (!await ScalarAsync<bool>(database, condition, parameters))
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                var seen = await ScalarAsync<string>(database,
+                    "SELECT (SELECT string_agg(status || ':' || coalesce(reason, '') || ':' || coalesce(physical_uid::text, '-'), ' | ') FROM raw_messages) || ' || ' || " +
+                    "(SELECT coalesce(string_agg(logical_uid || '/' || physical_uid || '/' || name, ' '), 'no points') FROM series_points) || ' || ' || " +
+                    "(SELECT coalesce(string_agg(physical_uid || '>' || logical_uid || '@' || start_time || '-' || coalesce(end_time::text, 'open'), ' '), 'no maps') FROM physical_logical_map)");
+                throw new TimeoutException($"The pipeline did not get there within 60 s: {condition}; {seen}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
     }
 
