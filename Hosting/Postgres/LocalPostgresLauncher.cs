@@ -29,6 +29,8 @@ internal sealed class LocalPostgresLauncher(PostgresServerResource server, Launc
             "-p", server.PrimaryEndpoint.GetPort().ToString(CultureInfo.InvariantCulture),
             "-k", sockets,
             "-c", "listen_addresses=127.0.0.1",
+            // Every service (and replica) keeps its own connection pool; the default 100 is too few for a scaled-out stack.
+            "-c", "max_connections=500",
         ]);
         // Its own session: a terminal's Ctrl+C must not stop the database before the services that still use it.
         return postgres with { FileName = "setsid", Arguments = [postgres.FileName, .. postgres.Arguments] };

@@ -38,14 +38,15 @@ public sealed class DeviceRateLimitingTests : IAsyncLifetime, IAsyncDisposable
     {
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? limited = null;
-        for (var i = 0; i < 5; i++)
+        // Four requests well inside one second (the bucket refills one token a second, so more would race the clock).
+        for (var i = 0; i < 4; i++)
         {
             var response = await SendAsync("device-a", "token-a");
             statuses.Add(response.StatusCode);
             limited ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
         }
 
-        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal("application/problem+json", limited!.Content.Headers.ContentType?.MediaType);
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         var problem = JsonDocument.Parse(await limited.Content.ReadAsStringAsync()).RootElement;
