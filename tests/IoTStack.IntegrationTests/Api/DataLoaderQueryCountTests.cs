@@ -22,16 +22,20 @@ public sealed class DataLoaderQueryCountTests(IoTStackFixture fixture, InProcess
         var token = await client.SignInAsync(Roles.Reader);
 
         await client.DataAsync(Page, token, new { source, first = 100 }); // warms the pool: first connections load types
-        var ten = await CommandsAsync(() => client.DataAsync(Page, token, new { source, first = 10 }));
-        var hundred = await CommandsAsync(() => client.DataAsync(Page, token, new { source, first = 100 }));
+        var port = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ten = await CommandsAsync(port, () => client.DataAsync(Page, token, new { source, first = 10 }));
+        var hundred = await CommandsAsync(port, () => client.DataAsync(Page, token, new { source, first = 100 }));
 
         // The caller's user row, the page, and one command per nested field: never one per device.
         Assert.True(ten.Count == hundred.Count, $"10 devices: {string.Join(" | ", ten)}; 100 devices: {string.Join(" | ", hundred)}");
         Assert.InRange(hundred.Count, 1, 8);
     }
 
-    /// <summary>The Npgsql commands this process runs while <paramref name="request"/> is in flight.</summary>
-    private static async Task<IReadOnlyCollection<string>> CommandsAsync(Func<Task> request)
+    /// <summary>
+    /// The Npgsql commands this process runs on this stack's PostgreSQL (port <paramref name="port"/>) while
+    /// <paramref name="request"/> is in flight; another collection's stack may be starting in the same process.
+    /// </summary>
+    private static async Task<IReadOnlyCollection<string>> CommandsAsync(string port, Func<Task> request)
     {
         var commands = new ConcurrentBag<string>();
         using var listener = new ActivityListener
@@ -41,7 +45,8 @@ public sealed class DataLoaderQueryCountTests(IoTStackFixture fixture, InProcess
             // Npgsql also traces opening physical connections; only commands count here.
             ActivityStopped = activity =>
             {
-                if (!activity.DisplayName.StartsWith("CONNECT", StringComparison.Ordinal))
+                var server = Convert.ToString(activity.GetTagItem("server.port") ?? activity.GetTagItem("net.peer.port"), System.Globalization.CultureInfo.InvariantCulture);
+                if (server == port && !activity.DisplayName.StartsWith("CONNECT", StringComparison.Ordinal))
                 {
                     commands.Add(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
                 }
