@@ -22,9 +22,10 @@ public sealed class DataLoaderQueryCountTests(IoTStackFixture fixture, InProcess
         var token = await client.SignInAsync(Roles.Reader);
 
         await client.DataAsync(Page, token, new { source, first = 100 }); // warms the pool: first connections load types
-        var port = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var ten = await CommandsAsync(port, () => client.DataAsync(Page, token, new { source, first = 10 }));
-        var hundred = await CommandsAsync(port, () => client.DataAsync(Page, token, new { source, first = 100 }));
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString);
+        var target = (database.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), database.Database);
+        var ten = await CommandsAsync(target, () => client.DataAsync(Page, token, new { source, first = 10 }));
+        var hundred = await CommandsAsync(target, () => client.DataAsync(Page, token, new { source, first = 100 }));
 
         // The caller's user row, the page, and one command per nested field: never one per device.
         Assert.True(ten.Count == hundred.Count, $"10 devices: {string.Join(" | ", ten)}; 100 devices: {string.Join(" | ", hundred)}");
@@ -32,10 +33,10 @@ public sealed class DataLoaderQueryCountTests(IoTStackFixture fixture, InProcess
     }
 
     /// <summary>
-    /// The Npgsql commands this process runs on this stack's PostgreSQL (port <paramref name="port"/>) while
-    /// <paramref name="request"/> is in flight; another collection's stack may be starting in the same process.
+    /// The Npgsql commands this process runs on this stack's database while <paramref name="request"/> is in flight:
+    /// the harness's health probes (other databases) and other collections' stacks (other ports) run in this process too.
     /// </summary>
-    private static async Task<IReadOnlyCollection<string>> CommandsAsync(string port, Func<Task> request)
+    private static async Task<IReadOnlyCollection<string>> CommandsAsync((string Port, string? Database) target, Func<Task> request)
     {
         var commands = new ConcurrentBag<string>();
         using var listener = new ActivityListener
@@ -46,7 +47,8 @@ public sealed class DataLoaderQueryCountTests(IoTStackFixture fixture, InProcess
             ActivityStopped = activity =>
             {
                 var server = Convert.ToString(activity.GetTagItem("server.port") ?? activity.GetTagItem("net.peer.port"), System.Globalization.CultureInfo.InvariantCulture);
-                if (server == port && !activity.DisplayName.StartsWith("CONNECT", StringComparison.Ordinal))
+                var database = activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name");
+                if (server == target.Port && Equals(database, target.Database) && !activity.DisplayName.StartsWith("CONNECT", StringComparison.Ordinal))
                 {
                     commands.Add(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
                 }
