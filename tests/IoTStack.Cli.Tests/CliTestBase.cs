@@ -33,6 +33,10 @@ public abstract class CliTestBase(IoTStackFixture fixture) : IAsyncLifetime
     protected async Task<long> CreatePhysicalAsync(string source, string name) =>
         (await Cli.RunAsync("pd", "create", "--json", $$"""{"source_name": "{{source}}", "name": "{{name}}"}""")).Ok().GetProperty("uid").GetInt64();
 
+    /// <summary>A device token issued with iotctl, as an admin hands one to a field device.</summary>
+    protected async Task<string> IssueDeviceTokenAsync(long puid) =>
+        (await Cli.RunAsync("token", "issue", "--puid", $"{puid}")).Ok().GetProperty("token").GetString()!;
+
     protected async Task<long> CreateLogicalAsync(string name) =>
         (await Cli.RunAsync("ld", "create", "--json", $$"""{"name": "{{name}}"}""")).Ok().GetProperty("uid").GetInt64();
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IoTStack.Cli.Tests;
 
 /// <summary>
@@ -24,45 +22,16 @@ public sealed class Iotctl : IDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(args, stdin: null);
 
-    public async Task<CliResult> RunAsync(string[] args, string? stdin, IReadOnlyDictionary<string, string?>? environment = null)
+    public Task<CliResult> RunAsync(string[] args, string? stdin, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "iotctl.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["XDG_CONFIG_HOME"] = ConfigHome;
-        start.Environment.Remove("IOTSTACK_API_URL");
-        start.Environment.Remove("IOTSTACK_TOKEN");
+        // The caller's login must not leak in: only this instance's config folder, unless a test sets the variables.
+        var variables = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = ConfigHome, ["IOTSTACK_API_URL"] = null, ["IOTSTACK_TOKEN"] = null };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(Deadline);
-        try
-        {
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.StandardInput.WriteAsync(stdin);
-            process.StandardInput.Close();
-            await process.WaitForExitAsync(timeout.Token);
-            return new CliResult(process.ExitCode, await output, await error);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"iotctl {string.Join(' ', args)} did not finish within {Deadline}.");
-        }
+        return ProcessRunner.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "iotctl.dll"), .. args], Deadline, stdin, environment: variables);
     }
 
     public void Dispose() => Directory.Delete(ConfigHome, recursive: true);

@@ -13,7 +13,7 @@ public static class IotctlApp
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("iotctl: manage IoTStack devices, mappings, users and tokens (IoTa's broker-cli).")
+        var root = new RootCommand("iotctl: manage IoTStack devices, mappings, users, tokens and reports (IoTa's broker-cli).")
         {
             LoginCommand.Create(),
             PhysicalDeviceCommands.Create(),
@@ -23,6 +23,7 @@ public static class IotctlApp
             TokenCommands.Create(),
             RawMessageCommands.Create(),
             DeadLetterCommands.Create(),
+            ReportCommands.Create(),
         };
 
         var parsed = root.Parse(args);

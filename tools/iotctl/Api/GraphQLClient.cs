@@ -17,21 +17,31 @@ public sealed class GraphQLClient(HttpClient http, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            throw new ApiException($"Not logged in, or the login expired or was revoked ({FirstError(text) ?? "401"}). Run 'iotctl login'.");
-        }
-
-        var body = Parse(text, response.StatusCode);
+        using var response = await SendSignedInAsync(request, cancellationToken);
+        var body = Parse(await response.Content.ReadAsStringAsync(cancellationToken), response.StatusCode);
         if (FirstError(body) is { } error)
         {
             throw new ApiException(error);
         }
 
         return body["data"] as JsonObject ?? throw new ApiException($"The Api answered {(int)response.StatusCode} without data.");
+    }
+
+    /// <summary>Sends with the bearer token (GraphQL, or a plain endpoint such as the report CSV); a 401 means the login is gone.</summary>
+    internal async Task<HttpResponseMessage> SendSignedInAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await SendAsync(request, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new ApiException($"Not logged in, or the login expired or was revoked ({FirstError(text) ?? "401"}). Run 'iotctl login'.");
+        }
     }
 
     internal async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

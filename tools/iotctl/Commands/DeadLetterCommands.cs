@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using IoTStack.Cli.Console;
+using IoTStack.Cli.Queries;
 
 namespace IoTStack.Cli.Commands;
 
@@ -13,15 +14,12 @@ public static class DeadLetterCommands
         var plain = Options.Plain();
         var id = new Argument<string>("id") { Description = "The dead letter's id, as 'dlq ls' prints it." };
 
-        var ls = new Command("ls", "List dead letters.").With(limit, plain).Calls(async (parse, api, ct) =>
-        {
-            var data = await api.SendAsync("query($n: Int) { deadLetters(limit: $n) { id reason originalExchange deadLetteredAt body } }", new { n = parse.GetValue(limit) }, ct);
-            return Output.Items(data["deadLetters"]!.AsArray(), parse.GetValue(plain), PlainLine);
-        });
+        var ls = new Command("ls", "List dead letters, oldest first.").With(limit, plain).Calls(async (parse, api, ct) =>
+            Output.Items(await DeadLetterQueries.ListAsync(api, parse.GetValue(limit), ct), parse.GetValue(plain), PlainLine));
 
         var requeue = new Command("requeue", "Put a dead letter back on its original exchange.") { id }.Calls(async (parse, api, ct) =>
         {
-            await api.SendAsync("mutation($id: String!) { requeueDeadLetter(id: $id) }", new { id = parse.GetValue(id) }, ct);
+            await DeadLetterQueries.RequeueAsync(api, parse.GetValue(id)!, ct);
             return Output.Json(new JsonObject { ["id"] = parse.GetValue(id), ["requeued"] = true });
         });
 

@@ -1,14 +1,13 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using IoTStack.Cli.Console;
+using IoTStack.Cli.Queries;
 
 namespace IoTStack.Cli.Commands;
 
 /// <summary>broker-cli's <c>map</c>: which physical device sends to which logical device, and since when.</summary>
 public static class MappingCommands
 {
-    private const string MappingFields = "physicalUid logicalUid startTime endTime isOpen physicalDevice { uid name } logicalDevice { uid name }";
-
     public static Command Create()
     {
         var (puid, luid) = (Options.Puid(required: false), Options.Luid(required: false));
@@ -16,34 +15,27 @@ public static class MappingCommands
 
         var ls = new Command("ls", "The mapping history of one device, newest first.").ExactlyOneOf(puid, luid).With(plain).Calls(async (parse, api, ct) =>
         {
-            var data = await api.SendAsync(
-                $"query($p: Long, $l: Long) {{ mappingHistory(physicalUid: $p, logicalUid: $l) {{ {MappingFields} }} }}", Uids(parse, puid, luid), ct);
-            return Output.Items(data["mappingHistory"]!.AsArray(), parse.GetValue(plain), PlainLine);
+            var (p, l) = Uids(parse, puid, luid);
+            return Output.Items(await MappingQueries.HistoryAsync(api, p, l, ct), parse.GetValue(plain), PlainLine);
         });
 
         var start = new Command("start", "Map the physical device to the logical device from now, ending their open mappings.")
             .With(Options.Puid(), Options.Luid()).Calls(async (parse, api, ct) =>
-            {
-                var variables = new { p = parse.GetValue<long>("--puid"), l = parse.GetValue<long>("--luid") };
-                var data = await api.SendAsync($"mutation($p: Long!, $l: Long!) {{ mapDevices(physicalUid: $p, logicalUid: $l) {{ {MappingFields} }} }}", variables, ct);
-                return Output.Json(data["mapDevices"]);
-            });
+                Output.Json(await MappingQueries.StartAsync(api, parse.GetValue<long>("--puid"), parse.GetValue<long>("--luid"), ct)));
 
         var end = new Command("end", "End the open mapping of one device; prints it (null when there was none).").ExactlyOneOf(puid, luid).Calls(async (parse, api, ct) =>
         {
-            var data = await api.SendAsync(
-                $"mutation($p: Long, $l: Long) {{ endMapping(physicalUid: $p, logicalUid: $l) {{ {MappingFields} }} }}", Uids(parse, puid, luid), ct);
-            return Output.Json(data["endMapping"]);
+            var (p, l) = Uids(parse, puid, luid);
+            return Output.Json(await MappingQueries.EndAsync(api, p, l, ct));
         });
 
         return new Command("map", "Physical to logical device mappings.") { ls, start, end };
     }
 
-    private static Dictionary<string, object?> Uids(ParseResult parse, Option<long> puid, Option<long> luid) => new()
-    {
-        ["p"] = parse.GetResult(puid) is { Implicit: false } ? parse.GetValue(puid) : null,
-        ["l"] = parse.GetResult(luid) is { Implicit: false } ? parse.GetValue(luid) : null,
-    };
+    /// <summary>The one uid given (the other is null): an option's default must not reach the Api as a second uid.</summary>
+    private static (long? Physical, long? Logical) Uids(ParseResult parse, Option<long> puid, Option<long> luid) => (
+        parse.GetResult(puid) is { Implicit: false } ? parse.GetValue(puid) : null,
+        parse.GetResult(luid) is { Implicit: false } ? parse.GetValue(luid) : null);
 
     private static string PlainLine(JsonNode mapping) =>
         $"{mapping["physicalUid"]} {mapping["physicalDevice"]?["name"]} --> {mapping["logicalUid"]} {mapping["logicalDevice"]?["name"]}\t"

@@ -30,4 +30,27 @@ public static class Output
 
         return IotctlApp.Ok;
     }
+
+    /// <summary>A downloaded file, unchanged: to stdout when <paramref name="path"/> is null or '-', else to that file.</summary>
+    public static int Bytes(byte[] content, string? path)
+    {
+        if (path is null or "-")
+        {
+            using var stdout = System.Console.OpenStandardOutput();
+            stdout.Write(content);
+            return IotctlApp.Ok;
+        }
+
+        try
+        {
+            File.WriteAllBytes(path, content);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot write {path}: {exception.Message}");
+        }
+
+        System.Console.Error.WriteLine($"Wrote {content.Length} bytes to {path}.");
+        return IotctlApp.Ok;
+    }
 }
