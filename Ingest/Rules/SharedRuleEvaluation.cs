@@ -16,8 +16,8 @@ namespace IoTStack.Ingest.Rules;
 /// queue's <c>x-max-length</c> (oldest dropped).
 /// </summary>
 public sealed partial class SharedRuleEvaluation(
-    RabbitMqConnection rabbit, RuleInbox inbox, RuleEngine engine, RuleOutputDelivery delivery, IOptions<RulesOptions> options,
-    ILogger<SharedRuleEvaluation> logger) : BackgroundService
+    RabbitMqConnection rabbit, RuleInbox inbox, RuleEngine engine, RuleOutputDelivery delivery, RulesMetrics metrics,
+    IOptions<RulesOptions> options, ILogger<SharedRuleEvaluation> logger) : BackgroundService
 {
     public const string Queue = "iotstack.rule_inputs";
     private const string TopicHeader = "x-iotstack-topic";
@@ -40,17 +40,24 @@ public sealed partial class SharedRuleEvaluation(
             }
         }
 
+        var forwarding = true;
         await foreach (var input in inbox.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
                 var properties = new BasicProperties { Headers = new Dictionary<string, object?> { [TopicHeader] = input.Topic } };
                 await publisher.BasicPublishAsync(string.Empty, Queue, mandatory: false, properties, input.Payload, stoppingToken);
+                forwarding = true;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // While the connection recovers: this message is ingested but not evaluated.
-                LogNotForwarded(logger, input.Topic);
+                // While the connection recovers, messages are ingested but not evaluated: counted, logged once per outage.
+                metrics.Dropped();
+                if (forwarding)
+                {
+                    LogNotForwarded(logger, exception);
+                    forwarding = false;
+                }
             }
         }
     }
@@ -98,8 +105,8 @@ public sealed partial class SharedRuleEvaluation(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach the rule input queue yet; retrying")]
     private static partial void LogConnectFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A message on {Topic} skipped rule evaluation: RabbitMQ did not take it")]
-    private static partial void LogNotForwarded(ILogger logger, string topic);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Messages skip rule evaluation until RabbitMQ takes them again (counted as dropped inputs)")]
+    private static partial void LogNotForwarded(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating the rules for a message on {Topic} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string? topic);
