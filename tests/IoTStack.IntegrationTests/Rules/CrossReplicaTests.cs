@@ -60,6 +60,7 @@ public sealed class CrossReplicaTests(TwoIngestReplicasFixture fixture, ITestOut
         using var subscriber = await _kit.SubscriberAsync(managers, 0, "!action/#");
         await _kit.PutAsync(SeedDocuments.Miners);
         await _kit.AwaitDocumentsLoadedAsync(minerClient, subscriber);
+        await _kit.WaitForProbeAsync(mineClient, subscriber); // replica 1 has loaded them too (it forwards only then)
 
         await RulesKit.PublishAsync(mineClient, "mine/environment", SeedDocuments.Environment);
         var afterEnvironment = await _kit.OutputsSoFarAsync(mineClient, subscriber); // its marker: the environment was evaluated first
