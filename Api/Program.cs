@@ -10,6 +10,7 @@ builder.AddIoTStackAuthentication();
 builder.AddDeviceRegistry();
 builder.AddDeviceServices();
 builder.AddReports();
+builder.AddRuleDocumentStore();
 builder.AddIoTStackGraphQL();
 
 var app = builder.Build();
@@ -19,6 +20,7 @@ app.MapIoTStackGraphQL();
 app.MapTokenEndpoint();
 app.MapFetchEndpoint();
 app.MapReportCsvEndpoint();
+app.MapRuleDocumentApi().RequireAuthorization(AuthorizationPolicies.Operator);
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,5 +1,6 @@
 using IoTStack.Api.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
@@ -20,7 +21,8 @@ public static class AuthenticationSetup
         builder.Services.AddHostedService<FirstAdminSeeder>();
         builder.Services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorizationBuilder().AddRolePolicies();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return builder;
     }
 

@@ -14,6 +14,7 @@ public static class ApiErrors
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
     public const string Timeout = "TIMEOUT";
+    public const string InvalidRuleDocument = "INVALID_RULE_DOCUMENT";
 
     public static ExecutionError NotFoundError(string what) => new($"{what} does not exist.") { Code = NotFound };
 
@@ -22,6 +23,14 @@ public static class ApiErrors
     public static ExecutionError PageTooLarge(string message) => new(message) { Code = PageSizeExceeded };
 
     public static ExecutionError ForbiddenError(string message) => new(message) { Code = Forbidden };
+
+    /// <summary>Every problem of a refused rule document ("filter 1 (house/#), statement 2, condition column 14: …"), also listed in extensions.data.errors.</summary>
+    public static ExecutionError InvalidRuleDocumentError(IReadOnlyList<string> problems)
+    {
+        var error = new ExecutionError("The rule document is not valid: " + string.Join("; ", problems)) { Code = InvalidRuleDocument };
+        error.Data["errors"] = problems;
+        return error;
+    }
 
     public static ExecutionError UnavailableError(string what) =>
         new($"The {what} service is not available (it is provided by the Silo).") { Code = Unavailable };

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace IoTStack.Ingest.Rules;
 
 /// <summary>
-/// Hands MQTT messages from the publish path to <see cref="RuleEvaluationService"/> without waiting: a bounded
+/// Hands MQTT messages from the publish path to <see cref="SharedRuleEvaluation"/> without waiting: a bounded
 /// queue whose writer never blocks. When evaluation falls that far behind, a message skips evaluation (counted as
 /// <c>iotstack.rules.dropped_inputs</c>) rather than slowing ingest or growing memory without bound.
 /// </summary>

@@ -21,7 +21,7 @@ public static class RulesEvaluationExtensions
         builder.Services.AddSingleton<RuleOutputFanout>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RuleOutputFanout>());
         builder.Services.AddSingleton<RuleOutputDelivery>();
-        builder.Services.AddHostedService<RuleEvaluationService>();
+        builder.Services.AddHostedService<SharedRuleEvaluation>();
         builder.Services.AddSingleton<TopicGrantStore>();
         builder.Services.AddSingleton<StoredTopicGrants>();
         builder.Services.AddSingleton<ITopicGrantSource>(services => services.GetRequiredService<StoredTopicGrants>());

@@ -63,6 +63,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         ("reportRun", "{ reportRun(id: 1) { id } }", Access.Reader),
         ("createReportDefinition", """mutation { createReportDefinition(name: "r", logicalUids: [1], cron: "0 6 * * *", timeZone: "UTC", period: "P1D") { id } }""", Access.Operator),
         ("runReport", "mutation { runReport(definitionId: 1) { id } }", Access.Operator),
+        ("ruleDocuments", "{ ruleDocuments { name document } }", Access.Operator),
+        ("putRuleDocument", """mutation { putRuleDocument(name: "n", document: "{\"filters\": [], \"rules\": []}") { name } }""", Access.Operator),
+        ("deleteRuleDocument", """mutation { deleteRuleDocument(name: "n") { name } }""", Access.Operator),
     ];
 
     public static TheoryData<string, string> Cases()

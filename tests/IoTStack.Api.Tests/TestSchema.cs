@@ -7,6 +7,7 @@ using IoTStack.Api.Devices.Standalone;
 using IoTStack.Api.GraphQL;
 using IoTStack.Api.GraphQL.Limits;
 using IoTStack.Api.GraphQL.Transport;
+using IoTStack.Rules.Persistence;
 using IoTStack.Storage.Devices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,7 @@ public sealed class TestSchema : IDisposable
         services.AddDeviceRegistryStores();
         services.AddStandaloneDeviceServices();
         services.AddSingleton<IDeviceTokens, CredentialDeviceTokens>();
+        services.AddSingleton<RuleDocumentStore>();
         services.AddOptions<QueryLimits>().Configure(options => limits?.Invoke(options));
         services.AddIoTStackGraphQLSchema();
         replace?.Invoke(services);

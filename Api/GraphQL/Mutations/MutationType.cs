@@ -12,5 +12,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddOperationsMutations();
         this.AddAccessMutations();
         this.AddReportMutations();
+        this.AddRuleMutations();
     }
 }

@@ -12,5 +12,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddOperationsQueries();
         this.AddAccessQueries();
         this.AddReportQueries();
+        this.AddRuleQueries();
     }
 }

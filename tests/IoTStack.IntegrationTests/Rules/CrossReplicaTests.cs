@@ -1,9 +1,13 @@
+using System.Text.Json.Nodes;
 using IoTStack.Rules.Tests;
 using Xunit.Abstractions;
 
 namespace IoTStack.IntegrationTests.Rules;
 
-/// <summary>Documents reach every Ingest replica within a second; outputs reach subscribers on every replica, once.</summary>
+/// <summary>
+/// Documents apply to messages through every Ingest replica within a second; outputs reach subscribers on every
+/// replica, once; a rule remembers messages whichever replica they arrived on (one evaluator for the cluster).
+/// </summary>
 [Collection(TwoIngestReplicasFixture.Collection)]
 public sealed class CrossReplicaTests(TwoIngestReplicasFixture fixture, ITestOutputHelper output) : IDisposable
 {
@@ -29,7 +33,7 @@ public sealed class CrossReplicaTests(TwoIngestReplicasFixture fixture, ITestOut
     }
 
     [Fact]
-    public async Task A_saved_document_is_evaluated_by_both_replicas_within_a_second()
+    public async Task A_saved_document_applies_to_messages_through_both_replicas_within_a_second()
     {
         var sensor = await _kit.DeviceAsync(publish: [], subscribe: []);
         using var publisher0 = await _kit.ConnectAsync(sensor, replica: 0);
@@ -44,6 +48,31 @@ public sealed class CrossReplicaTests(TwoIngestReplicasFixture fixture, ITestOut
         output.WriteLine($"Reload observed after {loaded[0].TotalMilliseconds:0} ms (replica 0) and {loaded[1].TotalMilliseconds:0} ms (replica 1)");
         Assert.All(loaded, elapsed => Assert.True(elapsed < TimeSpan.FromSeconds(1), $"reloaded after {elapsed}"));
     }
+
+    [Fact]
+    public async Task A_rule_combines_statements_whose_messages_arrived_on_different_replicas()
+    {
+        var miner = await _kit.DeviceAsync(publish: ["miner/1"], subscribe: []);
+        var mine = await _kit.DeviceAsync(publish: ["mine/environment"], subscribe: []);
+        var managers = await _kit.DeviceAsync(publish: [], subscribe: ["!action/#"]);
+        using var minerClient = await _kit.ConnectAsync(miner, replica: 0);
+        using var mineClient = await _kit.ConnectAsync(mine, replica: 1);
+        using var subscriber = await _kit.SubscriberAsync(managers, 0, "!action/#");
+        await _kit.PutAsync(SeedDocuments.Miners);
+        await _kit.AwaitDocumentsLoadedAsync(minerClient, subscriber);
+        await _kit.WaitForProbeAsync(mineClient, subscriber); // replica 1 has loaded them too (it forwards only then)
+
+        await RulesKit.PublishAsync(mineClient, "mine/environment", SeedDocuments.Environment);
+        var afterEnvironment = await _kit.OutputsSoFarAsync(mineClient, subscriber); // its marker: the environment was evaluated first
+        await RulesKit.PublishAsync(minerClient, "miner/1", SeedDocuments.Miner1Resting);
+        var afterMiner = await _kit.OutputsSoFarAsync(minerClient, subscriber);
+
+        Assert.Empty(afterEnvironment);
+        Assert.Equal([Normalised(SeedDocuments.Rest)], afterMiner.Select(Normalised));
+    }
+
+    private static (string Topic, string Json) Normalised((string Topic, string Payload) message) =>
+        (message.Topic, JsonNode.Parse(message.Payload)!.ToJsonString());
 
     public void Dispose() => _kit.Dispose();
 }

@@ -1,22 +1,18 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IoTStack.Rules.Persistence;
+using IoTStack.Api.Auth;
+using IoTStack.IntegrationTests.Api;
 using IoTStack.Rules.Tests;
 using IoTStack.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Npgsql;
 
 namespace IoTStack.IntegrationTests.Rules;
 
 /// <summary>
-/// The seed's HTTP shape (<c>/api/v1/fr</c>), as <c>MapRuleDocumentApi</c> serves it, on the harness's PostgreSQL:
-/// hosted here on a free port until the Api (its home, behind the operator role) maps it. Documents saved through
+/// The seed's HTTP shape (<c>/api/v1/fr</c>) on the stack's Api, behind the operator role. Documents saved through
 /// it reach Ingest like any other.
 /// </summary>
 [Collection(IoTStackFixture.Collection)]
@@ -24,24 +20,15 @@ public sealed class RuleDocumentHttpTests(IoTStackFixture fixture) : IAsyncLifet
 {
     private readonly RulesKit _kit = new(fixture.Stack);
     private readonly string _name = "http-" + Guid.NewGuid().ToString("N");
-    private WebApplication? _app;
-    private HttpClient? _http;
-
-    private HttpClient Http => _http!;
+    private ApiClient? _api;
+    private string? _operator;
 
     private string Path => $"/api/v1/fr?name={_name}";
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(await fixture.Stack.GetConnectionStringAsync("iotdb")));
-        builder.Services.AddProblemDetails();
-        builder.AddRuleDocumentStore();
-        _app = builder.Build();
-        _app.MapRuleDocumentApi();
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        _api = new ApiClient(fixture.Stack.CreateHttpClient("api"), _kit.Database);
+        _operator = await _api.SignInAsync(Roles.Operator);
     }
 
     [Fact]
@@ -52,8 +39,8 @@ public sealed class RuleDocumentHttpTests(IoTStackFixture fixture) : IAsyncLifet
         using var publisher = await _kit.ConnectAsync(sensors);
         using var subscriber = await _kit.SubscriberAsync(team, 0, "house/+/alert/");
 
-        using var posted = await Http.PostAsync(Path, Json(SeedDocuments.Houses));
-        using var got = await Http.GetAsync(Path);
+        using var posted = await SendAsync(HttpMethod.Post, _operator, SeedDocuments.Houses);
+        using var got = await SendAsync(HttpMethod.Get, _operator);
         await _kit.AwaitDocumentsLoadedAsync(publisher, subscriber);
         await RulesKit.PublishAsync(publisher, "house/9", """{"h_id":9,"inside":{"temperature":46,"humidity":10},"temperature":8,"wind_speed":3}""");
 
@@ -65,7 +52,8 @@ public sealed class RuleDocumentHttpTests(IoTStackFixture fixture) : IAsyncLifet
     [Fact]
     public async Task An_invalid_document_is_refused_with_problem_details_naming_the_place_and_nothing_is_saved()
     {
-        using var response = await Http.PostAsync(Path, Json("""{"filters": [{"topic": "house/#", "subtopic": "alert/", "statements": [{"condition": "$inside.temperature <", "new_payload": ""}]}], "rules": []}"""));
+        using var response = await SendAsync(HttpMethod.Post, _operator,
+            """{"filters": [{"topic": "house/#", "subtopic": "alert/", "statements": [{"condition": "$inside.temperature <", "new_payload": ""}]}], "rules": []}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -78,11 +66,11 @@ public sealed class RuleDocumentHttpTests(IoTStackFixture fixture) : IAsyncLifet
     [Fact]
     public async Task Patch_replaces_the_parts_it_names_and_delete_removes_the_document()
     {
-        using var posted = await Http.PostAsync(Path, Json(SeedDocuments.Houses));
-        using var patched = await Http.PatchAsync(Path, Json(SeedDocuments.Miners.Replace("\"filters\": [],", string.Empty, StringComparison.Ordinal)));
+        using var posted = await SendAsync(HttpMethod.Post, _operator, SeedDocuments.Houses);
+        using var patched = await SendAsync(HttpMethod.Patch, _operator, SeedDocuments.Miners.Replace("\"filters\": [],", string.Empty, StringComparison.Ordinal));
         var merged = JsonNode.Parse(await patched.Content.ReadAsStringAsync())!;
-        using var deleted = await Http.DeleteAsync(Path);
-        using var deletedAgain = await Http.DeleteAsync(Path);
+        using var deleted = await SendAsync(HttpMethod.Delete, _operator);
+        using var deletedAgain = await SendAsync(HttpMethod.Delete, _operator);
 
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         Assert.Equal("house/#", merged["filters"]![0]!["topic"]!.GetValue<string>());
@@ -91,21 +79,49 @@ public sealed class RuleDocumentHttpTests(IoTStackFixture fixture) : IAsyncLifet
         Assert.Equal(HttpStatusCode.NotFound, deletedAgain.StatusCode);
     }
 
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    public async Task DisposeAsync()
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    [InlineData("PATCH")]
+    [InlineData("DELETE")]
+    public async Task Readers_get_403_and_callers_without_a_token_401_as_problem_details(string method)
     {
-        await _kit.Documents.DeleteAsync(_name, CancellationToken.None);
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
+        var reader = await _api!.SignInAsync(Roles.Reader);
+        var body = method is "POST" or "PATCH" ? SeedDocuments.Houses : null;
+
+        using var forbidden = await SendAsync(new HttpMethod(method), reader, body);
+        using var anonymous = await SendAsync(new HttpMethod(method), token: null, body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal("application/problem+json", forbidden.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(Roles.Operator, (await forbidden.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.Null(await _kit.Documents.GetAsync(_name, CancellationToken.None));
     }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string? token, string? body = null)
+    {
+        using var request = new HttpRequestMessage(method, Path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await _api!.Http.SendAsync(request);
+    }
+
+    public Task DisposeAsync() => _kit.Documents.DeleteAsync(_name, CancellationToken.None);
 
     // xunit calls DisposeAsync first.
     public void Dispose()
     {
-        _http?.Dispose();
+        _api?.Dispose();
         _kit.Dispose();
     }
 }

@@ -6,6 +6,7 @@ using IoTStack.Testing;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Npgsql;
 
 namespace IoTStack.IntegrationTests.Rules;
 
@@ -19,6 +20,8 @@ public sealed class RulesKit(IoTStackTestApplication stack) : IDisposable
 
     private readonly IngestKit _ingest = new(stack);
     private readonly List<string> _documents = [];
+
+    public NpgsqlDataSource Database => _ingest.Database;
 
     public RuleDocumentStore Documents => new(_ingest.Database);
 
@@ -63,21 +66,29 @@ public sealed class RulesKit(IoTStackTestApplication stack) : IDisposable
         PutAsync($$"""{"filters": [{"topic": "{{ProbeTopic}}", "subtopic": "seen", "statements": [{"condition": "$probe == 1", "new_payload": ""}]}], "rules": []}""");
 
     /// <summary>Publishes probes through one replica until it answers (it has loaded the probe document); returns when.</summary>
-    public async Task<TimeSpan> WaitForProbeAsync(IMqttClient publisher, MqttRecorder subscriber)
+    public Task<TimeSpan> WaitForProbeAsync(IMqttClient publisher, MqttRecorder subscriber) =>
+        WaitForForwardingAsync(publisher, subscriber, ProbeTopic, ProbeOutput);
+
+    /// <summary>
+    /// Publishes uniquely numbered <c>{"probe": 1, "n": …}</c> messages on <paramref name="topic"/> until one comes
+    /// back on <paramref name="output"/>: the replica has loaded a filter forwarding them. Returns how long that took.
+    /// </summary>
+    public async Task<TimeSpan> WaitForForwardingAsync(IMqttClient publisher, MqttRecorder subscriber, string topic, string output)
     {
         var stopwatch = Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(Deadline);
         while (true)
         {
-            var probe = await EndMarkerAsync(publisher);
+            var payload = $$"""{"probe": 1, "n": "{{Guid.NewGuid():N}}"}""";
+            await PublishAsync(publisher, topic, payload);
             try
             {
-                await subscriber.ReceiveUntilAsync(probe, ProbeOutput, TimeSpan.FromMilliseconds(50));
+                await subscriber.ReceiveUntilAsync((output, payload), ProbeOutput, TimeSpan.FromMilliseconds(50));
                 return stopwatch.Elapsed;
             }
             catch (OperationCanceledException) when (!timeout.IsCancellationRequested)
             {
-                // Not loaded yet: publish another probe.
+                // Not loaded yet: publish another.
             }
         }
     }
