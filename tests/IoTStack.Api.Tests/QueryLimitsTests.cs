@@ -34,7 +34,10 @@ public sealed class QueryLimitsTests
     [Theory]
     [InlineData("{ physicalDevices(first: 501) { edges { cursor } } }")]
     [InlineData("{ logicalDevices(first: 501) { edges { cursor } } }")]
-    [InlineData("{ rawMessages(physicalUid: 1, limit: 501) { status } }")]
+    [InlineData("{ rawMessages(physicalUid: 1, first: 501) { edges { cursor } } }")]
+    [InlineData("{ mappingHistory(physicalUid: 1, first: 501) { edges { cursor } } }")]
+    [InlineData("{ sources(first: 501) { edges { cursor } } }")]
+    [InlineData("{ deadLetters(first: 501) { edges { cursor } } }")]
     [InlineData("""{ series(logicalUid: 1, from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z", limit: 100001) { value } }""")]
     public async Task A_page_larger_than_allowed_is_a_PAGE_SIZE_EXCEEDED_error(string query)
     {
@@ -73,8 +76,11 @@ public sealed class QueryLimitsTests
     [InlineData("""{ series(logicalUid: 1, from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { value } }""")]
     [InlineData("""{ series(logicalUid: 1, from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z", interval: "1 hour") { value } }""")]
     [InlineData("""{ series(logicalUid: 1, from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z", interval: "PT0S") { value } }""")]
-    [InlineData("{ mappingHistory(physicalUid: 1, logicalUid: 2) { isOpen } }")]
+    [InlineData("{ mappingHistory(physicalUid: 1, logicalUid: 2) { edges { node { isOpen } } } }")]
     [InlineData("""{ physicalDevices(after: "not-a-cursor") { edges { cursor } } }""")]
+    [InlineData("""{ sources(after: "not-a-cursor") { edges { cursor } } }""")]
+    [InlineData("""{ rawMessages(physicalUid: 1, after: "NDI=") { edges { cursor } } }""")] // "42": a uid cursor, not a raw message's
+    [InlineData("""{ deadLetters(after: "bnVsbA==") { edges { cursor } } }""")] // "null"
     public async Task Malformed_arguments_are_BAD_USER_INPUT(string query)
     {
         using var schema = new TestSchema();
