@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using IoTStack.Cli.Api;
 using IoTStack.Cli.Console;
 
 namespace IoTStack.Cli.Commands;
@@ -9,14 +10,15 @@ public static class DeadLetterCommands
 {
     public static Command Create()
     {
-        var limit = new Option<int?>("--limit") { Description = "The most dead letters to show.", HelpName = "n" };
+        var limit = new Option<int?>("--limit") { Description = "The most dead letters to show, oldest first (default: all).", HelpName = "n" };
         var plain = Options.Plain();
         var id = new Argument<string>("id") { Description = "The dead letter's id, as 'dlq ls' prints it." };
 
         var ls = new Command("ls", "List dead letters.").With(limit, plain).Calls(async (parse, api, ct) =>
         {
-            var data = await api.SendAsync("query($n: Int) { deadLetters(limit: $n) { id reason originalExchange deadLetteredAt body } }", new { n = parse.GetValue(limit) }, ct);
-            return Output.Items(data["deadLetters"]!.AsArray(), parse.GetValue(plain), PlainLine);
+            var letters = await Connections.AllAsync(
+                api, "deadLetters", "id reason originalExchange deadLetteredAt body", atMost: parse.GetValue(limit), cancellationToken: ct);
+            return Output.Items(letters, parse.GetValue(plain), PlainLine);
         });
 
         var requeue = new Command("requeue", "Put a dead letter back on its original exchange.") { id }.Calls(async (parse, api, ct) =>

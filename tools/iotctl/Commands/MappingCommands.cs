@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using IoTStack.Cli.Api;
 using IoTStack.Cli.Console;
 
 namespace IoTStack.Cli.Commands;
@@ -16,9 +17,9 @@ public static class MappingCommands
 
         var ls = new Command("ls", "The mapping history of one device, newest first.").ExactlyOneOf(puid, luid).With(plain).Calls(async (parse, api, ct) =>
         {
-            var data = await api.SendAsync(
-                $"query($p: Long, $l: Long) {{ mappingHistory(physicalUid: $p, logicalUid: $l) {{ {MappingFields} }} }}", Uids(parse, puid, luid), ct);
-            return Output.Items(data["mappingHistory"]!.AsArray(), parse.GetValue(plain), PlainLine);
+            var history = await Connections.AllAsync(
+                api, "mappingHistory", MappingFields, "physicalUid: $p, logicalUid: $l", ", $p: Long, $l: Long", Uids(parse, puid, luid), cancellationToken: ct);
+            return Output.Items(history, parse.GetValue(plain), PlainLine);
         });
 
         var start = new Command("start", "Map the physical device to the logical device from now, ending their open mappings.")

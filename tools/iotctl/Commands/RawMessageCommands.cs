@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IoTStack.Cli.Api;
 using IoTStack.Cli.Console;
 
 namespace IoTStack.Cli.Commands;
@@ -15,7 +16,7 @@ public static class RawMessageCommands
         var get = new Command("get", "Show the raw message with this correlation id.").With(correlationId).Calls(async (parse, api, ct) =>
         {
             var id = parse.GetValue(correlationId);
-            var messages = (await api.SendAsync($"query($c: Guid) {{ rawMessages(correlationId: $c) {{ {Fields} }} }}", new { c = id }, ct))["rawMessages"]!.AsArray();
+            var messages = await Connections.AllAsync(api, "rawMessages", Fields, "correlationId: $c", ", $c: Guid", new() { ["c"] = id }, cancellationToken: ct);
             return messages.Count > 0 ? Output.Json(messages[0]) : throw new Api.ApiException($"No raw message with correlation id {id}.");
         });
 
