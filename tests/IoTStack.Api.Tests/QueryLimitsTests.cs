@@ -21,6 +21,25 @@ public sealed class QueryLimitsTests
     }
 
     [Fact]
+    public async Task An_IDE_may_read_the_whole_schema_with_deep_type_references_but_not_deeper()
+    {
+        using var schema = new TestSchema(limits => limits.MaxComplexity = 1000);
+        static string SchemaQuery(int ofTypes, string lists = "fields { args") =>
+            $"{{ __schema {{ types {{ {lists} {{ type {{ name " + string.Concat(Enumerable.Repeat("ofType { name ", ofTypes)) + new string('}', ofTypes)
+            + new string('}', lists.Count(c => c == '{') + 4) + " }";
+
+        var ide = await schema.ExecuteAsync(SchemaQuery(10), TestSchema.User("reader")); // as deep and wide as GraphiQL's
+        var deeper = await schema.ExecuteAsync(SchemaQuery(20), TestSchema.User("reader"));
+        var reentering = await schema.ExecuteAsync(SchemaQuery(1, "fields { type { fields { type { fields { type { fields { args"), TestSchema.User("reader"));
+        var mixed = await schema.ExecuteAsync(SchemaQuery(10).Replace("{ __schema", "{ sources { edges { cursor } } __schema", StringComparison.Ordinal), TestSchema.User("reader"));
+
+        Assert.Null(ide.Errors);
+        Assert.Equal([ApiErrors.MaxDepthExceeded], TestSchema.Codes(deeper));
+        Assert.Equal([ApiErrors.MaxComplexityExceeded], TestSchema.Codes(reentering));
+        Assert.Equal([ApiErrors.MaxDepthExceeded], TestSchema.Codes(mixed));
+    }
+
+    [Fact]
     public async Task A_query_more_complex_than_allowed_is_refused_before_it_runs()
     {
         using var schema = new TestSchema(limits => limits.MaxComplexity = 100);
