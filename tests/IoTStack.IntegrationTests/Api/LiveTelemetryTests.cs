@@ -14,12 +14,15 @@ namespace IoTStack.IntegrationTests.Api;
 public sealed class LiveTelemetryTests(IoTStackFixture fixture) : ApiTestBase(fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ReceiveGrace = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Every reading gets its own, later second: the grain keeps the newest reading per name, and with equal timestamps
-    /// "newest" would depend on which of two concurrent appends finished last (a resent old-device reading could win).
+    /// Readings are stamped now, in milliseconds, and each later than the last. Now: the Silo routes a reading by the
+    /// mapping in force at its timestamp, so a reading stamped before the mapping started (a whole second rounds
+    /// down) goes nowhere. Each later: the grain keeps the newest reading per name, and with equal timestamps "newest"
+    /// would depend on which of two concurrent appends finished last (a resent old-device reading could win).
     /// </summary>
-    private long _nextTimestamp = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds();
+    private long _lastTimestamp;
 
     [Fact]
     public async Task A_subscriber_receives_points_sent_to_Ingest_across_a_device_replacement()
@@ -64,12 +67,13 @@ public sealed class LiveTelemetryTests(IoTStackFixture fixture) : ApiTestBase(fi
     private async Task<JsonElement> SendUntilStreamedAsync(HttpClient ingest, GraphQLWsClient client, string token, long physicalUid, double value)
     {
         var deadline = DateTime.UtcNow + Deadline;
-        var receiving = client.ReceiveAsync(Deadline);
+        // Each receive outlives the sending loop, so the loop's deadline, not a cancelled receive, ends a failed wait.
+        var receiving = client.ReceiveAsync(Deadline + ReceiveGrace);
         while (DateTime.UtcNow < deadline)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/telemetry")
             {
-                Content = new StringContent($$"""{"sensor_id":"level","timestamp":{{_nextTimestamp++}},"value":{{value}}}""", Encoding.UTF8, "application/json"),
+                Content = new StringContent($$"""{"sensor_id":"level","timestamp":{{NextTimestamp()}},"value":{{value}}}""", Encoding.UTF8, "application/json"),
             };
             request.Headers.TryAddWithoutValidation("authorization", "Bearer " + token);
             using var response = await ingest.SendAsync(request);
@@ -86,10 +90,12 @@ public sealed class LiveTelemetryTests(IoTStackFixture fixture) : ApiTestBase(fi
                     return point;
                 }
 
-                receiving = client.ReceiveAsync(deadline - DateTime.UtcNow);
+                receiving = client.ReceiveAsync(deadline - DateTime.UtcNow + ReceiveGrace);
             }
         }
 
-        throw new TimeoutException($"No point of physical device {physicalUid} was streamed within {Deadline}.");
+        throw new TimeoutException($"No point of physical device {physicalUid} was streamed within {Deadline}. {await ReadingTrail.DescribeAsync(Stack, Database, physicalUid)}");
     }
+
+    private long NextTimestamp() => _lastTimestamp = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), _lastTimestamp + 1);
 }
