@@ -3,6 +3,7 @@ using GraphQL;
 using IoTStack.Api.GraphQL;
 using IoTStack.Api.GraphQL.Access;
 using IoTStack.Api.GraphQL.DataLoading;
+using IoTStack.Api.GraphQL.Ide;
 using IoTStack.Api.GraphQL.Limits;
 using IoTStack.Api.GraphQL.Transport;
 using IoTStack.Api.GraphQL.WebSockets;
@@ -41,6 +42,7 @@ public static class GraphQLSetup
     public static WebApplication MapIoTStackGraphQL(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseGraphQLIdeAssets();
         app.MapGraphQLEndpoint();
         return app;
     }

@@ -17,6 +17,9 @@ public sealed record RawMessage(
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Its place in a list, newest first; the correlation id (the primary key) orders messages received at the same instant.</summary>
+    public RawMessageKey Key => new(ReceivedAt, CorrelationId);
+
     public string? PayloadText
     {
         get
@@ -32,3 +35,5 @@ public sealed record RawMessage(
         }
     }
 }
+
+public sealed record RawMessageKey(DateTimeOffset ReceivedAt, Guid CorrelationId);

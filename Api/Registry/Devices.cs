@@ -23,6 +23,12 @@ public sealed record LogicalDevice(
 public sealed record Location(double Latitude, double Longitude);
 
 /// <summary>One row of the mapping history; an open mapping has no end.</summary>
-public sealed record Mapping(long PhysicalUid, long LogicalUid, DateTimeOffset StartTime, DateTimeOffset? EndTime);
+public sealed record Mapping(long PhysicalUid, long LogicalUid, DateTimeOffset StartTime, DateTimeOffset? EndTime)
+{
+    /// <summary>Its place in a history, newest first (a physical device starts one mapping at a time: the primary key).</summary>
+    public MappingKey Key => new(StartTime, PhysicalUid);
+}
+
+public sealed record MappingKey(DateTimeOffset StartTime, long PhysicalUid);
 
 public sealed record Source(string Name, string? Description);

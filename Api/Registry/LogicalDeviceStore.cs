@@ -9,11 +9,12 @@ namespace IoTStack.Api.Registry;
 /// <summary>The <c>logical_devices</c> table (IoTa's <c>ld</c> commands).</summary>
 public sealed class LogicalDeviceStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>At most <paramref name="take"/> devices after <paramref name="afterUid"/>, ordered by uid (a keyset page).</summary>
     public async Task<IReadOnlyList<LogicalDevice>> PageAsync(long afterUid, int take, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT {LogicalColumns} FROM logical_devices l WHERE l.uid > $1 ORDER BY l.uid LIMIT $2");
         command.Parameters.Add(new() { Value = afterUid });
-        command.Parameters.Add(new() { Value = take + 1 });
+        command.Parameters.Add(new() { Value = take });
         return await ReadAllAsync(command, r => ReadLogical(r), cancellationToken);
     }
 

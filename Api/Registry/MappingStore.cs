@@ -1,4 +1,6 @@
 using Npgsql;
+using NpgsqlTypes;
+using static IoTStack.Api.Registry.PhysicalDeviceStore;
 using static IoTStack.Api.Registry.RowReaders;
 
 namespace IoTStack.Api.Registry;
@@ -9,6 +11,9 @@ namespace IoTStack.Api.Registry;
 /// </summary>
 public sealed class MappingStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>The order of a history, on its unique key (see <see cref="Mapping.Key"/>).</summary>
+    private const string NewestFirst = "ORDER BY m.start_time DESC, m.physical_uid DESC";
+
     public async Task<IDictionary<long, LogicalDevice>> CurrentLogicalByPhysicalAsync(IReadOnlyCollection<long> physicalUids, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
@@ -36,11 +41,30 @@ public sealed class MappingStore(NpgsqlDataSource dataSource)
     public Task<ILookup<long, Mapping>> HistoryByPhysicalAsync(IReadOnlyCollection<long> physicalUids, CancellationToken cancellationToken) =>
         HistoryAsync("physical_uid", physicalUids, mapping => mapping.PhysicalUid, cancellationToken);
 
+    /// <summary>
+    /// A keyset page of one device's history, newest first: at most <paramref name="take"/> mappings after
+    /// <paramref name="after"/> in that order. Give exactly one of the two uids.
+    /// </summary>
+    public async Task<IReadOnlyList<Mapping>> HistoryPageAsync(
+        long? physicalUid, long? logicalUid, MappingKey? after, int take, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {MappingColumns} FROM physical_logical_map m WHERE ($1::bigint IS NULL OR m.physical_uid = $1) " +
+            "AND ($2::bigint IS NULL OR m.logical_uid = $2) AND ($3::timestamptz IS NULL OR (m.start_time, m.physical_uid) < ($3, $4)) " +
+            $"{NewestFirst} LIMIT $5");
+        command.Parameters.Add(Nullable(physicalUid, NpgsqlDbType.Bigint));
+        command.Parameters.Add(Nullable(logicalUid, NpgsqlDbType.Bigint));
+        command.Parameters.Add(Nullable(after?.StartTime.ToUniversalTime(), NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Nullable(after?.PhysicalUid, NpgsqlDbType.Bigint));
+        command.Parameters.Add(new() { Value = take });
+        return await ReadAllAsync(command, r => ReadMapping(r), cancellationToken);
+    }
+
     private async Task<ILookup<long, Mapping>> HistoryAsync(string column, IReadOnlyCollection<long> uids, Func<Mapping, long> key, CancellationToken cancellationToken)
     {
         // The column name is one of two constants above, never caller input.
         await using var command = dataSource.CreateCommand(
-            $"SELECT {MappingColumns} FROM physical_logical_map m WHERE m.{column} = ANY($1) ORDER BY m.start_time DESC");
+            $"SELECT {MappingColumns} FROM physical_logical_map m WHERE m.{column} = ANY($1) {NewestFirst}");
         command.Parameters.Add(new() { Value = uids.ToArray() });
         var rows = await ReadAllAsync(command, r => ReadMapping(r), cancellationToken);
         return rows.ToLookup(key);

@@ -9,7 +9,7 @@ public sealed class PhysicalDeviceStore(NpgsqlDataSource dataSource)
 {
     private const string IsMapped = "EXISTS (SELECT 1 FROM physical_logical_map m WHERE m.physical_uid = p.uid AND m.end_time IS NULL)";
 
-    /// <summary>One keyset page ordered by uid; asks for one row more than <paramref name="take"/> to tell whether more follow.</summary>
+    /// <summary>At most <paramref name="take"/> devices after <paramref name="afterUid"/>, ordered by uid (a keyset page).</summary>
     public async Task<IReadOnlyList<PhysicalDevice>> PageAsync(string? source, bool? mapped, long afterUid, int take, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
@@ -18,7 +18,7 @@ public sealed class PhysicalDeviceStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = (object?)source ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)mapped ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean });
         command.Parameters.Add(new() { Value = afterUid });
-        command.Parameters.Add(new() { Value = take + 1 });
+        command.Parameters.Add(new() { Value = take });
         return await ReadAllAsync(command, r => ReadPhysical(r), cancellationToken);
     }
 

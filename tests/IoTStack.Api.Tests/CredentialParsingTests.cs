@@ -1,7 +1,5 @@
 using System.Text;
-using GraphQL;
 using IoTStack.Api.Auth;
-using IoTStack.Api.GraphQL.Types;
 
 namespace IoTStack.Api.Tests;
 
@@ -40,14 +38,6 @@ public sealed class CredentialParsingTests
         Assert.Throws<ArgumentException>(() => passwords.Hash("alice", "short"));
     }
 
-    [Fact]
-    public void Cursors_round_trip_and_foreign_cursors_are_refused()
-    {
-        Assert.Equal(42, Cursors.DecodeAfter(Cursors.Encode(42)));
-        Assert.Equal(0, Cursors.DecodeAfter(null));
-        var error = Assert.Throws<ExecutionError>(() => Cursors.DecodeAfter(Convert.ToBase64String(Encoding.UTF8.GetBytes("offset:3"))));
-        Assert.Equal("BAD_USER_INPUT", error.Code);
-    }
 
     [Fact]
     public void Api_keys_are_long_random_and_prefixed()

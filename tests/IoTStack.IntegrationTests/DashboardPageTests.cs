@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IoTStack.IntegrationTests;
 
-/// <summary>The dashboard page in a real headless Chromium (Debian's, never a downloaded one).</summary>
+/// <summary>The dashboard page in a real headless Chromium.</summary>
 [Collection(IoTStackFixture.Collection)]
 public sealed class DashboardPageTests(IoTStackFixture fixture) : IAsyncLifetime
 {
@@ -15,16 +15,7 @@ public sealed class DashboardPageTests(IoTStackFixture fixture) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

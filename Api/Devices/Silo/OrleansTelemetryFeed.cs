@@ -31,6 +31,13 @@ public sealed class OrleansTelemetryFeed(IClusterClient cluster) : ITelemetryFee
                     observer.OnError(error);
                     return Task.CompletedTask;
                 });
+            // Registering with the stream's pub-sub is a grain call that can fail (a silo restarting, a timeout under load);
+            // the subscriber is told so, instead of waiting on a subscription that will never deliver anything.
+            _ = handle.ContinueWith(
+                failed => observer.OnError(failed.Exception!.GetBaseException()),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
             return new Subscription(handle);
         }
     }

@@ -7,6 +7,12 @@ public sealed class QueryLimits
 
     public int MaxDepth { get; set; } = 12;
 
+    /// <summary>
+    /// The depth allowed to a query of the schema alone: IDEs unwrap type references nine <c>ofType</c>s deep (15
+    /// levels in all). Such a chain is a single object per level; the complexity limit still bounds the lists.
+    /// </summary>
+    public int MaxIntrospectionDepth { get; set; } = 20;
+
     public double MaxComplexity { get; set; } = 50_000;
 
     /// <summary>The size complexity analysis assumes for a list that has no <c>first</c> argument.</summary>

@@ -3,7 +3,7 @@ using GraphQL.Types;
 using IoTStack.Api.Auth;
 using IoTStack.Api.Devices;
 using IoTStack.Api.GraphQL.Access;
-using IoTStack.Api.GraphQL.Limits;
+using IoTStack.Api.GraphQL.Paging;
 using IoTStack.Api.GraphQL.Types;
 using IoTStack.Api.Operations;
 
@@ -14,33 +14,31 @@ public static class OperationsQueries
 {
     public static void AddOperationsQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RawMessageType>>>>("rawMessages")
+        query.Connection<RawMessageType>("rawMessages")
             .Description("Messages as received, newest first: one by correlation id, or a physical device's within [from, to).")
             .Argument<GuidGraphType>("correlationId")
             .Argument<LongGraphType>("physicalUid")
             .Argument<DateTimeOffsetGraphType>("from")
             .Argument<DateTimeOffsetGraphType>("to")
-            .Argument<IntGraphType>("limit")
-            .RequireAtLeast(Roles.Reader)
-            .ResolveAsync(async context =>
-            {
-                var correlationId = context.GetArgument<Guid?>("correlationId");
-                var physicalUid = context.GetArgument<long?>("physicalUid");
-                if (correlationId is null == physicalUid is null)
+            .Configure(field => field.RequireAtLeast(Roles.Reader))
+            .ResolveKeysetAsync(
+                (context, after, take) =>
                 {
-                    throw ApiErrors.BadInput("Give exactly one of correlationId and physicalUid.");
-                }
+                    var correlationId = context.GetArgument<Guid?>("correlationId");
+                    var physicalUid = context.GetArgument<long?>("physicalUid");
+                    return correlationId is null == physicalUid is null
+                        ? throw ApiErrors.BadInput("Give exactly one of correlationId and physicalUid.")
+                        : context.Service<RawMessageStore>().PageAsync(
+                            correlationId, physicalUid, context.GetArgument<DateTimeOffset?>("from"), context.GetArgument<DateTimeOffset?>("to"),
+                            after, take, context.CancellationToken);
+                },
+                (RawMessage message) => message.Key);
 
-                return await context.Service<RawMessageStore>().FindAsync(
-                    correlationId, physicalUid, context.GetArgument<DateTimeOffset?>("from"), context.GetArgument<DateTimeOffset?>("to"),
-                    PageSize.Of(context, context.GetArgument<int?>("limit")), context.CancellationToken);
-            });
-
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeadLetterType>>>>("deadLetters")
+        query.Connection<DeadLetterType>("deadLetters")
             .Description("Messages parked on the dead-letter queue, oldest first.")
-            .Argument<IntGraphType>("limit")
-            .RequireAtLeast(Roles.Operator)
-            .ResolveAsync(async context =>
-                await context.Service<IDeadLetters>().ListAsync(PageSize.Of(context, context.GetArgument<int?>("limit")), context.CancellationToken));
+            .Configure(field => field.RequireAtLeast(Roles.Operator))
+            .ResolveKeysetAsync(
+                (context, after, take) => context.Service<IDeadLetters>().PageAsync(after, take, context.CancellationToken),
+                (DeadLetter letter) => letter.Key);
     }
 }

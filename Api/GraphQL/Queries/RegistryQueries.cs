@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using IoTStack.Api.Auth;
 using IoTStack.Api.GraphQL.Access;
-using IoTStack.Api.GraphQL.Limits;
+using IoTStack.Api.GraphQL.Paging;
 using IoTStack.Api.GraphQL.Types;
 using IoTStack.Api.Registry;
 
@@ -17,12 +17,16 @@ public static class RegistryQueries
             .Argument<StringGraphType>("source", "Only devices from this source.")
             .Argument<BooleanGraphType>("mapped", "Only devices that are (true) or are not (false) currently mapped.")
             .Configure(field => field.RequireAtLeast(Roles.Reader))
-            .ResolveAsync(async context => await PhysicalPageAsync(context, context.GetArgument<bool?>("mapped")));
+            .ResolveKeysetAsync(
+                (context, afterUid, take) => PhysicalPageAsync(context, context.GetArgument<bool?>("mapped"), afterUid, take),
+                (PhysicalDevice device) => device.Uid);
 
         query.Connection<PhysicalDeviceType>("unmappedPhysicalDevices")
             .Argument<StringGraphType>("source", "Only devices from this source.")
             .Configure(field => field.RequireAtLeast(Roles.Reader))
-            .ResolveAsync(async context => await PhysicalPageAsync(context, mapped: false));
+            .ResolveKeysetAsync(
+                (context, afterUid, take) => PhysicalPageAsync(context, mapped: false, afterUid, take),
+                (PhysicalDevice device) => device.Uid);
 
         query.Field<PhysicalDeviceType>("physicalDevice")
             .Argument<NonNullGraphType<LongGraphType>>("uid")
@@ -31,12 +35,9 @@ public static class RegistryQueries
 
         query.Connection<LogicalDeviceType>("logicalDevices")
             .Configure(field => field.RequireAtLeast(Roles.Reader))
-            .ResolveAsync(async context =>
-            {
-                var size = PageSize.Of(context, context.First);
-                var rows = await context.Service<LogicalDeviceStore>().PageAsync(Cursors.DecodeAfter(context.After), size, context.CancellationToken);
-                return Cursors.ToConnection(rows, size, context.After is null, device => device.Uid);
-            });
+            .ResolveKeysetAsync(
+                (context, afterUid, take) => context.Service<LogicalDeviceStore>().PageAsync(afterUid, take, context.CancellationToken),
+                (LogicalDevice device) => device.Uid);
 
         query.Field<LogicalDeviceType>("logicalDevice")
             .Argument<NonNullGraphType<LongGraphType>>("uid")
@@ -48,23 +49,25 @@ public static class RegistryQueries
                 return await context.Service<LogicalDeviceStore>().GetAsync(uid, context.CancellationToken);
             });
 
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MappingType>>>>("mappingHistory")
+        query.Connection<MappingType>("mappingHistory")
             .Description("The mapping history of one device, newest first; give exactly one of physicalUid and logicalUid.")
             .Argument<LongGraphType>("physicalUid")
             .Argument<LongGraphType>("logicalUid")
-            .RequireAtLeast(Roles.Reader)
-            .ResolveAsync(async context =>
-            {
-                var (physicalUid, logicalUid) = OneDevice(context);
-                var mappings = context.Service<MappingStore>();
-                return physicalUid is { } puid
-                    ? (await mappings.HistoryByPhysicalAsync([puid], context.CancellationToken))[puid].ToList()
-                    : (await mappings.HistoryByLogicalAsync([logicalUid!.Value], context.CancellationToken))[logicalUid.Value].ToList();
-            });
+            .Configure(field => field.RequireAtLeast(Roles.Reader))
+            .ResolveKeysetAsync(
+                (context, after, take) =>
+                {
+                    var (physicalUid, logicalUid) = OneDevice(context);
+                    return context.Service<MappingStore>().HistoryPageAsync(physicalUid, logicalUid, after, take, context.CancellationToken);
+                },
+                (Mapping mapping) => mapping.Key);
 
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources")
-            .RequireAtLeast(Roles.Reader)
-            .ResolveAsync(async context => await context.Service<SourceStore>().ListAsync(context.CancellationToken));
+        query.Connection<SourceType>("sources")
+            .Description("Where physical devices come from, by name.")
+            .Configure(field => field.RequireAtLeast(Roles.Reader))
+            .ResolveKeysetAsync(
+                (context, afterName, take) => context.Service<SourceStore>().PageAsync(afterName, take, context.CancellationToken),
+                (Source source) => source.Name);
     }
 
     /// <summary>IoTa's "either a physical or a logical device identifier, but not both".</summary>
@@ -79,11 +82,6 @@ public static class RegistryQueries
         };
     }
 
-    private static async Task<object?> PhysicalPageAsync(global::GraphQL.Builders.IResolveConnectionContext<object?> context, bool? mapped)
-    {
-        var size = PageSize.Of(context, context.First);
-        var rows = await context.Service<PhysicalDeviceStore>().PageAsync(
-            context.GetArgument<string?>("source"), mapped, Cursors.DecodeAfter(context.After), size, context.CancellationToken);
-        return Cursors.ToConnection(rows, size, context.After is null, device => device.Uid);
-    }
+    private static Task<IReadOnlyList<PhysicalDevice>> PhysicalPageAsync(IResolveFieldContext context, bool? mapped, long afterUid, int take) =>
+        context.Service<PhysicalDeviceStore>().PageAsync(context.GetArgument<string?>("source"), mapped, afterUid, take, context.CancellationToken);
 }

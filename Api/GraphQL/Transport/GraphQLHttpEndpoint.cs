@@ -1,12 +1,13 @@
 using GraphQL;
 using GraphQLParser.AST;
+using IoTStack.Api.GraphQL.Ide;
 using IoTStack.Api.GraphQL.WebSockets;
 
 namespace IoTStack.Api.GraphQL.Transport;
 
 /// <summary>
 /// GraphQL over HTTP at <c>/graphql</c>: POST (queries, mutations) and GET (queries only), plus the WebSocket
-/// upgrade for subscriptions. GraphQL.NET's server package is not served, so this thin transport is ours.
+/// upgrade for subscriptions and the IDE page for browsers. GraphQL.NET's server package is not served, so this thin transport is ours.
 /// </summary>
 public static class GraphQLHttpEndpoint
 {
@@ -15,8 +16,9 @@ public static class GraphQLHttpEndpoint
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Path, HandleAsync);
-        endpoints.MapGet(Path, (HttpContext context) => context.WebSockets.IsWebSocketRequest
-            ? context.RequestServices.GetRequiredService<GraphQLWebSocketEndpoint>().AcceptAsync(context)
+        endpoints.MapGet(Path, (HttpContext context) =>
+            context.WebSockets.IsWebSocketRequest ? context.RequestServices.GetRequiredService<GraphQLWebSocketEndpoint>().AcceptAsync(context)
+            : GraphQLIde.IsWantedBy(context.Request) ? GraphQLIde.ServePageAsync(context)
             : HandleAsync(context));
         return endpoints;
     }

@@ -9,7 +9,7 @@ namespace IoTStack.IntegrationTests.Api;
 [Collection(IoTStackFixture.Collection)]
 public sealed class ApiAuthenticationTests(IoTStackFixture fixture) : ApiTestBase(fixture)
 {
-    private const string Sources = "{ sources { name } }";
+    private const string Sources = "{ sources { edges { node { name } } } }";
 
     [Fact]
     public async Task Basic_credentials_buy_a_bearer_token_that_answers_queries()
@@ -18,7 +18,7 @@ public sealed class ApiAuthenticationTests(IoTStackFixture fixture) : ApiTestBas
 
         var data = await Api.DataAsync(Sources, token);
 
-        Assert.Contains(data.GetProperty("sources").EnumerateArray(), source => source.GetProperty("name").GetString() == "ttn");
+        Assert.Contains(data.GetProperty("sources").GetProperty("edges").EnumerateArray(), edge => edge.GetProperty("node").GetProperty("name").GetString() == "ttn");
     }
 
     [Fact]

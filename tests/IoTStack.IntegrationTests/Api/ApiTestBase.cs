@@ -53,4 +53,31 @@ public abstract class ApiTestBase : IAsyncLifetime
         await copy.CompleteAsync();
         return uid;
     }
+
+    /// <summary>The first column of every row a statement returns.</summary>
+    protected async Task<List<T>> QueryAsync<T>(string sql, params object[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
+    protected async Task ExecuteAsync(string sql, params object[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private NpgsqlCommand Command(string sql, object[] parameters)
+    {
+        var command = Database.CreateCommand(sql);
+        command.Parameters.AddRange(parameters.Select(value => new NpgsqlParameter { Value = value }).ToArray());
+        return command;
+    }
 }

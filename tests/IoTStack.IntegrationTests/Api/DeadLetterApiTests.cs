@@ -29,13 +29,38 @@ public sealed class DeadLetterApiTests(IoTStackFixture fixture) : ApiTestBase(fi
         Assert.Equal(["NOT_FOUND"], ApiClient.ErrorCodes(missing));
     }
 
+    [Fact]
+    public async Task Dead_letters_page_oldest_first_without_repeats_or_gaps()
+    {
+        var messageIds = Enumerable.Range(0, 3).Select(i => $"api-paged-{i}-{Guid.NewGuid():N}").ToList();
+        foreach (var messageId in messageIds)
+        {
+            await PublishAsync(messageId, "[ not a batch");
+        }
+
+        var operatorToken = await Api.SignInAsync(Roles.Operator);
+        await PollForLetterAsync(operatorToken, messageIds[^1]);
+
+        var pages = await Api.PagesAsync(
+            "query($first: Int!, $after: String) { deadLetters(first: $first, after: $after) { edges { cursor node { id deadLetteredAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } }",
+            "deadLetters", operatorToken, first: 2);
+
+        ConnectionPages.AssertPaged(pages, pageSize: 2);
+        var letters = ConnectionPages.Nodes(pages).Select(node => (Id: node.GetProperty("id").GetString()!, At: node.GetProperty("deadLetteredAt").GetDateTimeOffset())).ToList();
+        Assert.Equal(letters.Select(letter => letter.Id).Distinct().Count(), letters.Count);
+        Assert.Equal(letters.Select(letter => letter.At).Order(), letters.Select(letter => letter.At));
+        Assert.All(messageIds, messageId => Assert.Contains(messageId, letters.Select(letter => letter.Id)));
+    }
+
     private async Task<JsonElement> PollForLetterAsync(string token, string messageId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var letters = (await Api.DataAsync("{ deadLetters(limit: 500) { id reason originalExchange body } }", token)).GetProperty("deadLetters");
-            foreach (var letter in letters.EnumerateArray().Where(letter => letter.GetProperty("id").GetString() == messageId))
+            var pages = await Api.PagesAsync(
+                "query($first: Int!, $after: String) { deadLetters(first: $first, after: $after) { edges { node { id reason originalExchange body } } pageInfo { hasNextPage endCursor } } }",
+                "deadLetters", token, first: 500);
+            foreach (var letter in ConnectionPages.Nodes(pages).Where(letter => letter.GetProperty("id").GetString() == messageId))
             {
                 return letter;
             }

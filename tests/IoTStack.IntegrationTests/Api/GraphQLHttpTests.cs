@@ -15,7 +15,7 @@ public sealed class GraphQLHttpTests(IoTStackFixture fixture) : ApiTestBase(fixt
     public async Task GET_runs_a_named_query_with_variables()
     {
         var token = await Api.SignInAsync(Roles.Reader);
-        var url = "/graphql?query=" + Uri.EscapeDataString("query Other { sources { name } } query One($uid: Long!) { physicalDevice(uid: $uid) { uid } }")
+        var url = "/graphql?query=" + Uri.EscapeDataString("query Other { sources { edges { cursor } } } query One($uid: Long!) { physicalDevice(uid: $uid) { uid } }")
             + "&operationName=One&variables=" + Uri.EscapeDataString("""{"uid": 999999999}""");
 
         var (status, body, contentType) = await SendAsync(HttpMethod.Get, url, token, accept: "application/graphql-response+json");
@@ -55,7 +55,7 @@ public sealed class GraphQLHttpTests(IoTStackFixture fixture) : ApiTestBase(fixt
         var token = await Api.SignInAsync(Roles.Reader);
 
         var (broken, _, _) = await SendAsync(HttpMethod.Post, "/graphql", token, body: new StringContent("{\"query\":", Encoding.UTF8, "application/json"));
-        var (text, _, _) = await SendAsync(HttpMethod.Post, "/graphql", token, body: new StringContent("{ sources { name } }", Encoding.UTF8, "text/plain"));
+        var (text, _, _) = await SendAsync(HttpMethod.Post, "/graphql", token, body: new StringContent("{ sources { edges { cursor } } }", Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.BadRequest, broken);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, text);
@@ -66,7 +66,7 @@ public sealed class GraphQLHttpTests(IoTStackFixture fixture) : ApiTestBase(fixt
     {
         var token = await Api.SignInAsync(Roles.Reader);
 
-        var (status, _) = await Api.PostAsync("{ sources { name } }", token, accept: "text/html");
+        var (status, _) = await Api.PostAsync("{ sources { edges { cursor } } }", token, accept: "text/html");
 
         Assert.Equal(HttpStatusCode.NotAcceptable, status);
     }

@@ -24,10 +24,10 @@ public sealed class GraphQLWebSocketTests(IoTStackFixture fixture, InProcessApi 
         await client.SendAsync(new { type = "ping" });
         Assert.Equal("pong", (await client.ReceiveAsync()).GetProperty("type").GetString());
 
-        await client.SubscribeAsync("q", "{ sources { name } }");
+        await client.SubscribeAsync("q", "{ sources { edges { node { name } } } }");
         var next = await client.ReceiveAsync();
         Assert.Equal("next", next.GetProperty("type").GetString());
-        Assert.NotEmpty(next.GetProperty("payload").GetProperty("data").GetProperty("sources").EnumerateArray());
+        Assert.NotEmpty(next.GetProperty("payload").GetProperty("data").GetProperty("sources").GetProperty("edges").EnumerateArray());
         Assert.Equal("complete", (await client.ReceiveAsync()).GetProperty("type").GetString());
     }
 

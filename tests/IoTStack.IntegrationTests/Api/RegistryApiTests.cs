@@ -51,8 +51,9 @@ public sealed class RegistryApiTests(IoTStackFixture fixture) : ApiTestBase(fixt
 
         await Api.DataAsync("mutation($p: Long!, $l: Long!) { mapDevices(physicalUid: $p, logicalUid: $l) { isOpen } }", token, new { p = second, l = logicalUid });
 
-        var history = (await Api.DataAsync("query($l: Long!) { mappingHistory(logicalUid: $l) { physicalUid isOpen } }", token, new { l = logicalUid }))
-            .GetProperty("mappingHistory").EnumerateArray().Select(m => (m.GetProperty("physicalUid").GetInt64(), m.GetProperty("isOpen").GetBoolean())).ToList();
+        var history = (await Api.DataAsync("query($l: Long!) { mappingHistory(logicalUid: $l) { edges { node { physicalUid isOpen } } } }", token, new { l = logicalUid }))
+            .GetProperty("mappingHistory").GetProperty("edges").EnumerateArray().Select(edge => edge.GetProperty("node"))
+            .Select(m => (m.GetProperty("physicalUid").GetInt64(), m.GetProperty("isOpen").GetBoolean())).ToList();
         Assert.Equal([(second, true), (first, false)], history);
 
         var ended = await Api.DataAsync("mutation($l: Long!) { endMapping(logicalUid: $l) { physicalUid isOpen } }", token, new { l = logicalUid });

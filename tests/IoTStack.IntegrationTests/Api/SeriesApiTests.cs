@@ -102,8 +102,8 @@ public sealed class SeriesApiTests(IoTStackFixture fixture) : ApiTestBase(fixtur
         }
 
         var token = await Api.SignInAsync(Roles.Reader);
-        var message = (await Api.DataAsync("query($id: Guid!) { rawMessages(correlationId: $id) { status reason payloadText } }", token, new { id = correlationId }))
-            .GetProperty("rawMessages")[0];
+        var message = (await Api.DataAsync("query($id: Guid!) { rawMessages(correlationId: $id) { edges { node { status reason payloadText } } } }", token, new { id = correlationId }))
+            .GetProperty("rawMessages").GetProperty("edges")[0].GetProperty("node");
 
         Assert.Equal(("rejected", "no such device", "{\"temperature\": 21}"),
             (message.GetProperty("status").GetString(), message.GetProperty("reason").GetString(), message.GetProperty("payloadText").GetString()));

@@ -27,7 +27,7 @@ public static class PhysicalDeviceCommands
             new Command(name, description).With(source, properties, plain).Calls(async (parse, api, ct) =>
             {
                 var devices = await Connections.AllAsync(api, field, PhysicalFields, "source: $source", ", $source: String",
-                    new() { ["source"] = parse.GetValue(source) }, ct);
+                    new() { ["source"] = parse.GetValue(source) }, cancellationToken: ct);
                 var shown = new JsonArray([.. devices.Select(device => (JsonNode)FromPhysical(device!, parse.GetValue(properties)))]);
                 return Output.Items(shown, parse.GetValue(plain), PlainLine);
             });

@@ -4,8 +4,7 @@ using IoTStack.Cli.Api;
 namespace IoTStack.Cli.Queries;
 
 /// <summary>
-/// Every GraphQL operation 'raw' sends, in one place: when <c>rawMessages</c> becomes a Relay connection only this
-/// file changes.
+/// Every GraphQL operation 'raw' sends, in one place: <c>rawMessages</c> is a Relay connection.
 /// </summary>
 public static class RawMessageQueries
 {
@@ -14,7 +13,8 @@ public static class RawMessageQueries
     /// <summary>The message with this correlation id, or null when there is none.</summary>
     public static async Task<JsonNode?> FindAsync(GraphQLClient api, Guid correlationId, CancellationToken cancellationToken)
     {
-        var data = await api.SendAsync($"query($c: Guid) {{ rawMessages(correlationId: $c) {{ {MessageFields} }} }}", new { c = correlationId }, cancellationToken);
-        return data["rawMessages"]!.AsArray() is [var first, ..] ? first : null;
+        var messages = await Connections.AllAsync(api, "rawMessages", MessageFields, "correlationId: $c", ", $c: Guid",
+            new() { ["c"] = correlationId }, atMost: 1, cancellationToken: cancellationToken);
+        return messages is [var first, ..] ? first : null;
     }
 }
