@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using IoTStack.Simulator;
+
+namespace IoTStack.Benchmark;
+
+/// <summary>
+/// Issue #7's phase 5: GraphQL <c>series</c> queries aggregating the fixture's points into 1,000 buckets through the
+/// Api's HTTP endpoint, each scenario warmed up and then timed over the runs (client-side, request to parsed answer).
+/// </summary>
+public static class QueryPhase
+{
+    private const int WarmUps = 5;
+
+    private const string Query =
+        "query($uid: Long!, $from: DateTimeOffset!, $to: DateTimeOffset!, $interval: String!, $agg: SeriesAggregate!, $names: [String!]) " +
+        "{ series(logicalUid: $uid, names: $names, from: $from, to: $to, interval: $interval, aggregate: $agg, limit: 100000) { timestamp value count } }";
+
+    public static async Task<QueryResult> RunAsync(StackUnderTest stack, BenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        var layout = QueryLayout.EndingBefore(DateTimeOffset.UtcNow, options.QueryPoints, options.QueryBuckets);
+        var (uid, loadSeconds) = await QueryFixture.LoadAsync(stack.DatabaseConnectionString, layout, cancellationToken);
+        using var reader = await ApiReader.SignInAsync(stack.CreateApiClient(), "admin", stack.ApiAdminPassword, cancellationToken);
+        var scenarios = new List<QueryScenarioResult>();
+        foreach (var aggregate in new[] { "AVG", "MAX", "LAST" })
+        {
+            scenarios.Add(await TimeAsync(reader, uid, layout, aggregate, "rollup", TimeSpan.Zero, options.QueryRuns, cancellationToken));
+        }
+
+        // The same buckets shifted half a minute: no bucket edge is on a minute, so only the raw points can answer.
+        scenarios.Add(await TimeAsync(reader, uid, layout, "AVG", "raw", TimeSpan.FromSeconds(30), options.QueryRuns, cancellationToken));
+        return new QueryResult(layout.Points, layout.Buckets, layout.IsoInterval, loadSeconds, WarmUps, scenarios);
+    }
+
+    private static async Task<QueryScenarioResult> TimeAsync(
+        ApiReader reader, long uid, QueryLayout layout, string aggregate, string path, TimeSpan shift, int runs, CancellationToken cancellationToken)
+    {
+        var variables = new
+        {
+            uid, from = layout.From + shift, to = layout.To + shift, interval = layout.IsoInterval, agg = aggregate, names = new[] { QueryFixture.SeriesName },
+        };
+        var answer = await reader.DataAsync(Query, variables, cancellationToken);
+        for (var i = 1; i < WarmUps; i++)
+        {
+            await reader.DataAsync(Query, variables, cancellationToken);
+        }
+
+        var timings = new double[runs];
+        for (var run = 0; run < runs; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            await reader.DataAsync(Query, variables, cancellationToken);
+            timings[run] = clock.Elapsed.TotalMilliseconds;
+        }
+
+        var buckets = answer.GetProperty("series");
+        var counted = buckets.EnumerateArray().Sum(bucket => bucket.GetProperty("count").GetInt64());
+        Console.Error.WriteLine($"  series {aggregate} ({path}): {buckets.GetArrayLength()} buckets, {counted} points, {Percentiles.Of(timings)}");
+        return new QueryScenarioResult(aggregate, path, buckets.GetArrayLength(), counted, Percentiles.Of(timings));
+    }
+}
