@@ -10,6 +10,8 @@ public static class QueryMarkdown
     {
         ArgumentNullException.ThrowIfNull(md);
         ArgumentNullException.ThrowIfNull(q);
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"| query fixture: binary COPY of {q.Points:N0} points into series_points (rollup triggers included) | {q.LoadSeconds:F1} s ({q.Points / Math.Max(q.LoadSeconds, 1e-9):F0} points/s) | |");
         foreach (var s in q.Scenarios)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
