@@ -16,6 +16,7 @@ public sealed class SeriesRollupTests(IoTStackFixture fixture) : ApiTestBase(fix
 {
     private static readonly DateTimeOffset From = new(2026, 11, 30, 23, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset To = From.AddHours(2).AddSeconds(37.5); // the partial last minute comes from raw points
+    private static readonly string[] SeriesNames = ["a", "b"];
 
     public static TheoryData<string> Aggregates => new(Enum.GetNames<SeriesAggregate>().Select(a => a.ToUpperInvariant()));
 
@@ -66,7 +67,7 @@ public sealed class SeriesRollupTests(IoTStackFixture fixture) : ApiTestBase(fix
 
     /// <summary>Three points a minute per series (offsets differ per batch), values not monotonic, every 13th a text reading.</summary>
     private static List<(string, DateTimeOffset, double?, string?)> Batch(int batch) =>
-        [.. Enumerable.Range(0, 400).SelectMany(i => new[] { "a", "b" }.Select(name =>
+        [.. Enumerable.Range(0, 400).SelectMany(i => SeriesNames.Select(name =>
         {
             var at = From.AddSeconds(i * 20 + batch * 7.25 + (name == "b" ? 3 : 0));
             return i % 13 == 5 ? (name, at, (double?)null, (string?)"text") : (name, at, (double?)((i * 37 + batch * 11) % 101 + 0.1), (string?)null);
