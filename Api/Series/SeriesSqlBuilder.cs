@@ -6,7 +6,7 @@ namespace IoTStack.Api.Series;
 /// <summary>
 /// Builds the SQL of a <see cref="SeriesQuery"/>. Only constant fragments chosen by enum are spliced into the text;
 /// every caller-supplied value (device, names, range, interval, limit) is a bound parameter. A bucketed query whose
-/// buckets fall on minute boundaries is answered from the per-minute rollup (<see cref="MinuteRollup"/>), any other
+/// interval is a whole number of minutes is answered with the per-minute rollup (<see cref="MinuteRollup"/>), any other
 /// from the raw points.
 /// </summary>
 public static class SeriesSqlBuilder
@@ -15,12 +15,12 @@ public static class SeriesSqlBuilder
     {
         var filterNames = query.Names is { Count: > 0 };
         var names = filterNames ? " AND name = ANY($5)" : "";
-        var rolledUpTo = MinuteRollup.RolledUpTo(query);
+        var rollup = MinuteRollup.Plan(query);
         var sql = query.Interval is null
             ? "SELECT name, ts, value, text_value, 1::bigint FROM series_points " +
               $"WHERE logical_uid = $1 AND ts >= $2 AND ts < $3{names} ORDER BY name, ts LIMIT $4"
-            : rolledUpTo is not null
-            ? SeriesRollupSql.Build(query.Aggregate, filterNames)
+            : rollup is not null
+            ? SeriesRollupSql.Build(query.Aggregate, filterNames, rollup.CutsMinutes)
             : $"SELECT name, date_bin($6, ts, $2) AS bucket, {AggregateExpression(query.Aggregate)}, NULL::text, count(value) FROM series_points " +
               $"WHERE logical_uid = $1 AND ts >= $2 AND ts < $3{names} GROUP BY name, bucket ORDER BY name, bucket LIMIT $4";
 
@@ -31,7 +31,8 @@ public static class SeriesSqlBuilder
         command.Parameters.Add(new() { Value = query.Limit });
         command.Parameters.Add(new() { Value = query.Names?.ToArray() ?? [], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = query.Interval ?? TimeSpan.Zero, NpgsqlDbType = NpgsqlDbType.Interval });
-        command.Parameters.Add(new() { Value = (rolledUpTo ?? query.From).ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = (rollup?.RolledUpTo ?? query.From).ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = (rollup?.FirstCut ?? query.From).ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         return command;
     }
 

@@ -35,7 +35,8 @@ public sealed class SeriesSqlBuilderTests
         using var command = SeriesSqlBuilder.Build(DataSource, query);
 
         Assert.Contains("FROM series_minutes WHERE logical_uid = $1 AND minute >= $2 AND minute < $7", command.CommandText, StringComparison.Ordinal);
-        Assert.Contains("FROM series_points WHERE logical_uid = $1 AND ts >= $7 AND ts < $3", command.CommandText, StringComparison.Ordinal);
+        Assert.Contains("FROM series_points p WHERE p.logical_uid = $1 AND p.ts >= $7 AND p.ts < $3", command.CommandText, StringComparison.Ordinal);
+        Assert.DoesNotContain("generate_series", command.CommandText, StringComparison.Ordinal);
         Assert.Equal(From.AddDays(1), command.Parameters[6].Value);
     }
 

@@ -15,7 +15,7 @@ public static class QueryMarkdown
         foreach (var s in q.Scenarios)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| series {s.Aggregate}, {q.Points:N0} points → {s.Buckets:N0} buckets of {q.Interval} ({s.Path}), p50/p95/p99/max ms over {s.LatencyMs.Count} runs " +
+                $"| series {s.Aggregate}, {s.CountedPoints:N0} points → {s.Buckets:N0} buckets ({s.Path}), p50/p95/p99/max ms over {s.LatencyMs.Count} runs " +
                 $"| {s.LatencyMs.P50:F0} / {s.LatencyMs.P95:F0} / {s.LatencyMs.P99:F0} / {s.LatencyMs.Max:F0}{(s.MeetsTarget ? "" : " (missed)")} | p95 < {QueryResult.TargetP95Ms:F0} |");
         }
     }

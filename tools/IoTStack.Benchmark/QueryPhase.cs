@@ -23,20 +23,23 @@ public static class QueryPhase
         var scenarios = new List<QueryScenarioResult>();
         foreach (var aggregate in new[] { "AVG", "MAX", "LAST" })
         {
-            scenarios.Add(await TimeAsync(reader, uid, layout, aggregate, "rollup", TimeSpan.Zero, options.QueryRuns, cancellationToken));
+            scenarios.Add(await TimeAsync(reader, uid, layout, aggregate, "rollup", TimeSpan.Zero, layout.Interval, options.QueryRuns, cancellationToken));
         }
 
-        // The same buckets shifted half a minute: no bucket edge is on a minute, so only the raw points can answer.
-        scenarios.Add(await TimeAsync(reader, uid, layout, "AVG", "raw", TimeSpan.FromSeconds(30), options.QueryRuns, cancellationToken));
+        // 'from' half a minute off: the minutes the bucket boundaries cut are read raw, the rest from the rollup.
+        scenarios.Add(await TimeAsync(reader, uid, layout, "AVG", "rollup, from off the minute", TimeSpan.FromSeconds(30), layout.Interval, options.QueryRuns, cancellationToken));
+        // An interval of no whole number of minutes: only the raw points can answer (what every query did before the rollup).
+        var odd = layout.Interval - layout.Interval / 1000;
+        scenarios.Add(await TimeAsync(reader, uid, layout, "AVG", "raw points", TimeSpan.Zero, odd, options.QueryRuns, cancellationToken));
         return new QueryResult(layout.Points, layout.Buckets, layout.IsoInterval, loadSeconds, WarmUps, scenarios);
     }
 
     private static async Task<QueryScenarioResult> TimeAsync(
-        ApiReader reader, long uid, QueryLayout layout, string aggregate, string path, TimeSpan shift, int runs, CancellationToken cancellationToken)
+        ApiReader reader, long uid, QueryLayout layout, string aggregate, string path, TimeSpan shift, TimeSpan interval, int runs, CancellationToken cancellationToken)
     {
         var variables = new
         {
-            uid, from = layout.From + shift, to = layout.To + shift, interval = layout.IsoInterval, agg = aggregate, names = new[] { QueryFixture.SeriesName },
+            uid, from = layout.From + shift, to = layout.To + shift, interval = System.Xml.XmlConvert.ToString(interval), agg = aggregate, names = new[] { QueryFixture.SeriesName },
         };
         var answer = await reader.DataAsync(Query, variables, cancellationToken);
         for (var i = 1; i < WarmUps; i++)
@@ -55,6 +58,6 @@ public static class QueryPhase
         var buckets = answer.GetProperty("series");
         var counted = buckets.EnumerateArray().Sum(bucket => bucket.GetProperty("count").GetInt64());
         Console.Error.WriteLine($"  series {aggregate} ({path}): {buckets.GetArrayLength()} buckets, {counted} points, {Percentiles.Of(timings)}");
-        return new QueryScenarioResult(aggregate, path, buckets.GetArrayLength(), counted, Percentiles.Of(timings));
+        return new QueryScenarioResult(aggregate, $"{path}, {variables.interval}", buckets.GetArrayLength(), counted, Percentiles.Of(timings));
     }
 }

@@ -9,8 +9,9 @@ public sealed record QueryResult(int Points, int Buckets, string Interval, doubl
 }
 
 /// <summary>
-/// One aggregate timed over the runs. <see cref="Path"/> says what answered: the per-minute rollup (buckets on
-/// minute boundaries) or the raw points (a 'from' off the minute). Buckets and CountedPoints are from the answer.
+/// One aggregate timed over the runs. <see cref="Path"/> says what answered and the interval: the per-minute rollup
+/// (whole minutes; with 'from' off the minute, the cut minutes raw) or the raw points. Buckets and CountedPoints are
+/// from the answer.
 /// </summary>
 public sealed record QueryScenarioResult(string Aggregate, string Path, int Buckets, long CountedPoints, Percentiles LatencyMs)
 {

@@ -9,7 +9,8 @@ namespace IoTStack.IntegrationTests.Api;
 /// <summary>
 /// The per-minute rollup (migration 1350) must answer exactly what the raw points answer. Points cross the
 /// 2026-11/2026-12 partition boundary, come in several batches (so minutes are updated, not only created), include
-/// text readings, a text-only minute, ties at one timestamp, a re-delivered batch and a deletion.
+/// text readings, a text-only bucket, ties at one timestamp, a re-delivered batch and a deletion; 'from' lies on a
+/// minute or off it (then the minutes bucket boundaries cut are read raw).
 /// </summary>
 [Collection(IoTStackFixture.Collection)]
 public sealed class SeriesRollupTests(IoTStackFixture fixture) : ApiTestBase(fixture)
@@ -17,6 +18,7 @@ public sealed class SeriesRollupTests(IoTStackFixture fixture) : ApiTestBase(fix
     private static readonly DateTimeOffset From = new(2026, 11, 30, 23, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset To = From.AddHours(2).AddSeconds(37.5); // the partial last minute comes from raw points
     private static readonly string[] SeriesNames = ["a", "b"];
+    private static readonly (string Interval, double Shift)[] Cases = [("PT5M", 0), ("PT1M", 0), ("PT1H", 0), ("PT5M", 17.25), ("PT1M", 7.25), ("PT1H", -2399.5)];
 
     public static TheoryData<string> Aggregates => new(Enum.GetNames<SeriesAggregate>().Select(a => a.ToUpperInvariant()));
 
@@ -32,14 +34,17 @@ public sealed class SeriesRollupTests(IoTStackFixture fixture) : ApiTestBase(fix
         await ExecuteAsync("DELETE FROM series_points WHERE logical_uid = $1 AND name = 'a' AND ts >= $2 AND ts < $3 AND value > 80", uid, From.AddMinutes(50), From.AddMinutes(70));
         var token = await Api.SignInAsync(Roles.Reader);
 
-        foreach (var interval in new[] { "PT5M", "PT1M", "PT1H" })
+        // 'from' on a minute (whole minutes from the rollup) and off it (bucket boundaries cut minutes, read raw).
+        foreach (var (interval, shift) in Cases)
         {
-            var answer = await SeriesAsync(token, uid, aggregate, interval);
-            var expected = await RawAsync(uid, Enum.Parse<SeriesAggregate>(aggregate, ignoreCase: true), System.Xml.XmlConvert.ToTimeSpan(interval));
+            var from = From.AddSeconds(shift);
+            var answer = await SeriesAsync(token, uid, aggregate, interval, from);
+            var expected = await RawAsync(uid, Enum.Parse<SeriesAggregate>(aggregate, ignoreCase: true), System.Xml.XmlConvert.ToTimeSpan(interval), from);
+            Assert.NotEmpty(expected);
             Assert.Equal(expected.Select(r => (r.Name, r.Bucket, r.Count)), answer.Select(r => (r.Name, r.Bucket, r.Count)));
             foreach (var (actual, raw) in answer.Zip(expected))
             {
-                Assert.True(Same(raw.Value, actual.Value), $"{interval} {actual.Name} {actual.Bucket:O}: rollup {actual.Value}, raw {raw.Value}");
+                Assert.True(Same(raw.Value, actual.Value), $"{interval} from {from:O} {actual.Name} {actual.Bucket:O}: rollup {actual.Value}, raw {raw.Value}");
             }
         }
     }
@@ -73,21 +78,21 @@ public sealed class SeriesRollupTests(IoTStackFixture fixture) : ApiTestBase(fix
             return i % 13 == 5 ? (name, at, (double?)null, (string?)"text") : (name, at, (double?)((i * 37 + batch * 11) % 101 + 0.1), (string?)null);
         }))];
 
-    private async Task<List<(string Name, DateTimeOffset Bucket, double? Value, long Count)>> SeriesAsync(string token, long uid, string aggregate, string interval) =>
+    private async Task<List<(string Name, DateTimeOffset Bucket, double? Value, long Count)>> SeriesAsync(string token, long uid, string aggregate, string interval, DateTimeOffset from) =>
         [.. (await Api.DataAsync(
             "query($uid: Long!, $from: DateTimeOffset!, $to: DateTimeOffset!, $i: String!, $agg: SeriesAggregate) { series(logicalUid: $uid, from: $from, to: $to, interval: $i, aggregate: $agg) { name timestamp value count } }",
-            token, new { uid, from = From, to = To, i = interval, agg = aggregate })).GetProperty("series").EnumerateArray()
+            token, new { uid, from, to = To, i = interval, agg = aggregate })).GetProperty("series").EnumerateArray()
             .Select(r => (r.GetProperty("name").GetString()!, r.GetProperty("timestamp").GetDateTimeOffset(),
                 r.GetProperty("value").ValueKind == JsonValueKind.Null ? (double?)null : r.GetProperty("value").GetDouble(), r.GetProperty("count").GetInt64()))];
 
     /// <summary>The oracle: the same buckets aggregated straight from series_points with the raw query's expressions.</summary>
-    private async Task<List<(string Name, DateTimeOffset Bucket, double? Value, long Count)>> RawAsync(long uid, SeriesAggregate aggregate, TimeSpan interval)
+    private async Task<List<(string Name, DateTimeOffset Bucket, double? Value, long Count)>> RawAsync(long uid, SeriesAggregate aggregate, TimeSpan interval, DateTimeOffset from)
     {
         await using var command = Database.CreateCommand(
             $"SELECT name, date_bin($4, ts, $2) AS bucket, {SeriesSqlBuilder.AggregateExpression(aggregate)}, count(value) FROM series_points " +
             "WHERE logical_uid = $1 AND ts >= $2 AND ts < $3 GROUP BY name, bucket ORDER BY name, bucket");
         command.Parameters.Add(new() { Value = uid });
-        command.Parameters.Add(new() { Value = From, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = from, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = To, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = interval });
         await using var reader = await command.ExecuteReaderAsync();
