@@ -14,16 +14,30 @@ public sealed class SeriesSqlBuilderTests
     [InlineData(SeriesAggregate.Max, "max(value)")]
     [InlineData(SeriesAggregate.Sum, "sum(value)")]
     [InlineData(SeriesAggregate.Count, "count(value)::double precision")]
-    [InlineData(SeriesAggregate.First, "(array_agg(value ORDER BY ts) FILTER (WHERE value IS NOT NULL))[1]")]
-    [InlineData(SeriesAggregate.Last, "(array_agg(value ORDER BY ts DESC) FILTER (WHERE value IS NOT NULL))[1]")]
+    [InlineData(SeriesAggregate.First, "(array_agg(value ORDER BY ts, value) FILTER (WHERE value IS NOT NULL))[1]")]
+    [InlineData(SeriesAggregate.Last, "(array_agg(value ORDER BY ts DESC, value DESC) FILTER (WHERE value IS NOT NULL))[1]")]
     public void Each_aggregate_buckets_with_date_bin_aligned_to_from(SeriesAggregate aggregate, string expression)
     {
-        using var command = SeriesSqlBuilder.Build(DataSource, Query(TimeSpan.FromMinutes(15), aggregate));
+        // 90 s buckets do not fall on minute boundaries: the raw points answer.
+        using var command = SeriesSqlBuilder.Build(DataSource, Query(TimeSpan.FromSeconds(90), aggregate));
 
         Assert.Contains("date_bin($6, ts, $2)", command.CommandText, StringComparison.Ordinal);
         Assert.Contains(expression, command.CommandText, StringComparison.Ordinal);
         Assert.Contains("GROUP BY name, bucket", command.CommandText, StringComparison.Ordinal);
-        Assert.Equal(TimeSpan.FromMinutes(15), command.Parameters[5].Value);
+        Assert.DoesNotContain("series_minutes", command.CommandText, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(90), command.Parameters[5].Value);
+    }
+
+    [Fact]
+    public void Buckets_on_minute_boundaries_read_the_rollup_up_to_the_last_whole_minute_and_raw_points_after()
+    {
+        var query = Query(TimeSpan.FromMinutes(15), SeriesAggregate.Avg) with { To = From.AddDays(1).AddSeconds(42) };
+        using var command = SeriesSqlBuilder.Build(DataSource, query);
+
+        Assert.Contains("FROM series_minutes WHERE logical_uid = $1 AND minute >= $2 AND minute < $7", command.CommandText, StringComparison.Ordinal);
+        Assert.Contains("FROM series_points p WHERE p.logical_uid = $1 AND p.ts >= $7 AND p.ts < $3", command.CommandText, StringComparison.Ordinal);
+        Assert.DoesNotContain("generate_series", command.CommandText, StringComparison.Ordinal);
+        Assert.Equal(From.AddDays(1), command.Parameters[6].Value);
     }
 
     [Fact]

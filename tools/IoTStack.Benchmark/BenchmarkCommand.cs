@@ -18,12 +18,14 @@ public static class BenchmarkCommand
         var connections = new Option<int>("--connections") { Description = "Idle MQTT connections (0 skips)", DefaultValueFactory = _ => d.Connections };
         var hold = new Option<int>("--hold") { Description = "Seconds to hold the idle connections", DefaultValueFactory = _ => d.HoldSeconds };
         var queryRuns = new Option<int>("--query-runs") { Description = "GraphQL series queries (0 skips)", DefaultValueFactory = _ => d.QueryRuns };
+        var queryPoints = new Option<int>("--query-points") { Description = "Points of the queried series", DefaultValueFactory = _ => d.QueryPoints };
+        var queryBuckets = new Option<int>("--query-buckets") { Description = "Buckets the queries aggregate into", DefaultValueFactory = _ => d.QueryBuckets };
         var replicas = new Option<int>("--silo-replicas") { DefaultValueFactory = _ => d.SiloReplicas };
         var output = new Option<string>("--output") { DefaultValueFactory = _ => d.OutputDirectory };
         var note = new Option<string>("--note") { Description = "A remark written into the report", DefaultValueFactory = _ => "" };
         var command = new RootCommand("IoTStack end-to-end benchmark")
         {
-            devices, rate, duration, ramp, qos, points, noCeilings, connections, hold, queryRuns, replicas, output, note,
+            devices, rate, duration, ramp, qos, points, noCeilings, connections, hold, queryRuns, queryPoints, queryBuckets, replicas, output, note,
         };
         command.SetAction((result, cancellationToken) => BenchmarkRun.RunAsync(new BenchmarkOptions
         {
@@ -37,6 +39,8 @@ public static class BenchmarkCommand
             Connections = result.GetValue(connections),
             HoldSeconds = result.GetValue(hold),
             QueryRuns = result.GetValue(queryRuns),
+            QueryPoints = result.GetValue(queryPoints),
+            QueryBuckets = result.GetValue(queryBuckets),
             SiloReplicas = result.GetValue(replicas),
             OutputDirectory = result.GetValue(output)!,
             Note = result.GetValue(note)!,

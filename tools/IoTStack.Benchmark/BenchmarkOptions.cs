@@ -13,6 +13,8 @@ public sealed record BenchmarkOptions
     public int Connections { get; init; } = 10_000;
     public int HoldSeconds { get; init; } = 30;
     public int QueryRuns { get; init; } = 50;
+    public int QueryPoints { get; init; } = 1_000_000;
+    public int QueryBuckets { get; init; } = 1_000;
     public int SiloReplicas { get; init; } = 1;
     public string OutputDirectory { get; init; } = "bench/results";
     public string Note { get; init; } = "";

@@ -9,6 +9,7 @@ public sealed record BenchmarkReport(
     CeilingResult? CopyCeiling,
     CeilingResult? BrokerCeiling,
     ConnectionsResult? Connections,
+    QueryResult? Query,
     IReadOnlyList<string> Notes)
 {
     /// <summary>End-to-end stored points/s as a fraction of PostgreSQL's COPY ceiling.</summary>

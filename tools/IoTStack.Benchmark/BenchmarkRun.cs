@@ -39,12 +39,14 @@ public static class BenchmarkRun
             connections = await ConnectionsPhase.RunAsync(stack, options, cancellationToken);
         }
 
-        if (options.QueryRuns > 0)
+        QueryResult? query = null;
+        if (options.QueryRuns > 0 && options.QueryPoints > 0)
         {
-            notes.Add("Query phase not run: the Api's GraphQL series query is not on main yet.");
+            Console.Error.WriteLine($"Query: {options.QueryPoints} points into {options.QueryBuckets} buckets, {options.QueryRuns} runs per aggregate");
+            query = await QueryPhase.RunAsync(stack, options, cancellationToken);
         }
 
-        var report = new BenchmarkReport(startedAt, BenchmarkReport.DescribeMachine(), options, endToEnd, copy, broker, connections, notes);
+        var report = new BenchmarkReport(startedAt, BenchmarkReport.DescribeMachine(), options, endToEnd, copy, broker, connections, query, notes);
         Directory.CreateDirectory(options.OutputDirectory);
         var path = Path.Combine(options.OutputDirectory, $"{startedAt:yyyy-MM-dd-HHmm}");
         var markdown = MarkdownReport.Render(report);

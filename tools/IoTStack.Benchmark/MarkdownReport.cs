@@ -57,6 +57,11 @@ public static class MarkdownReport
             Row(md, "trickle through every connection", $"{k.Trickle.Acked}/{k.Trickle.Sent} acknowledged, {Ms(k.Trickle.AckLatencyMs)} ms", "");
         }
 
+        if (r.Query is { } q)
+        {
+            QueryMarkdown.AppendRows(md, q);
+        }
+
         if (r.EndToEnd is { Processes.Count: > 0 } run)
         {
             md.AppendLine("\nEnd-to-end phase, per service (process tree):\n\n| process | CPU s | CPU % of one core | peak memory (Pss) MiB |\n| --- | --- | --- | --- |");
