@@ -37,7 +37,6 @@ public sealed class DeadLetterTests(IoTStackFixture fixture) : CliTestBase(fixtu
     {
         (await Cli.RunAsync("dlq", "requeue")).BadUsage("id", "iotctl dlq requeue <id>");
         (await Cli.RunAsync("dlq", "ls", "--limit", "many")).BadUsage("many", "iotctl dlq ls");
-        (await Cli.RunAsync("dlq", "ls", "--limit", "100000")).Failed("A page holds at most");
     }
 
     private async Task<JsonElement> PollForLetterAsync(string id, Func<JsonElement, bool> wanted)

@@ -125,15 +125,4 @@ public sealed class SeriesRollupTests(IoTStackFixture fixture) : ApiTestBase(fix
             await insert.ExecuteNonQueryAsync();
         }
     }
-
-    private async Task ExecuteAsync(string sql, params object[] values)
-    {
-        await using var command = Database.CreateCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new() { Value = value });
-        }
-
-        await command.ExecuteNonQueryAsync();
-    }
 }
