@@ -19,7 +19,7 @@ public static class SimulatorCommand
         var mqttPort = new Option<int>("--mqtt-port") { DefaultValueFactory = _ => 1883 };
         var httpPort = new Option<int>("--http-port") { Description = "Ingest HTTP port (HTTP and MQTT over WebSocket)", DefaultValueFactory = _ => 5081 };
         var apiUrl = new Option<Uri>("--api-url") { Description = "The Api the devices are registered through", DefaultValueFactory = _ => new Uri("http://localhost:5080/") };
-        var apiUser = new Option<string>("--api-user") { Description = "An operator or admin user of the Api", DefaultValueFactory = _ => "admin" };
+        var apiUser = new Option<string>("--api-user") { Description = "An admin user of the Api (issuing device tokens needs that role)", DefaultValueFactory = _ => "admin" };
         var apiPassword = new Option<string?>("--api-password") { Description = "Its password (default: the IOTSTACK_API_PASSWORD environment variable)" };
         var command = new RootCommand("IoTStack device simulator")
         {
