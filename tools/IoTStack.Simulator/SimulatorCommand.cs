@@ -18,7 +18,7 @@ public static class SimulatorCommand
         var host = new Option<string>("--host") { DefaultValueFactory = _ => "127.0.0.1" };
         var mqttPort = new Option<int>("--mqtt-port") { DefaultValueFactory = _ => 1883 };
         var httpPort = new Option<int>("--http-port") { Description = "Ingest HTTP port (HTTP and MQTT over WebSocket)", DefaultValueFactory = _ => 5081 };
-        var apiUrl = new Option<Uri>("--api-url") { Description = "The Api the devices are registered through", DefaultValueFactory = _ => new Uri("http://localhost:5080/") };
+        var apiUrl = new Option<string>("--api-url") { Description = "The Api the devices are registered through", DefaultValueFactory = _ => "http://localhost:5080/" };
         var apiUser = new Option<string>("--api-user") { Description = "An admin user of the Api (issuing device tokens needs that role)", DefaultValueFactory = _ => "admin" };
         var apiPassword = new Option<string?>("--api-password") { Description = "Its password (default: the IOTSTACK_API_PASSWORD environment variable)" };
         var command = new RootCommand("IoTStack device simulator")
@@ -40,7 +40,8 @@ public static class SimulatorCommand
                 Host = result.GetValue(host)!,
                 MqttPort = result.GetValue(mqttPort),
                 HttpPort = result.GetValue(httpPort),
-                ApiUrl = result.GetValue(apiUrl)!,
+                // Ending in '/' so "api/token" and "graphql" resolve under a path prefix too.
+                ApiUrl = new Uri(result.GetValue(apiUrl)!.TrimEnd('/') + "/"),
                 ApiUser = result.GetValue(apiUser)!,
                 ApiPassword = result.GetValue(apiPassword) ?? Environment.GetEnvironmentVariable("IOTSTACK_API_PASSWORD"),
             };

@@ -15,8 +15,18 @@ public static class SimulatorRun
 
         var prefix = $"sim-{DateTimeOffset.UtcNow:HHmmss}";
         using var http = new HttpClient { BaseAddress = options.ApiUrl };
-        var api = await ApiSession.SignInAsync(http, options.ApiUser, options.ApiPassword, cancellationToken);
-        var devices = await ApiRegistrar.RegisterAsync(api, options.Devices, prefix, mapToLogical: true, cancellationToken);
+        IReadOnlyList<SimulatedDevice> devices;
+        try
+        {
+            var api = await ApiSession.SignInAsync(http, options.ApiUser, options.ApiPassword, cancellationToken);
+            devices = await ApiRegistrar.RegisterAsync(api, options.Devices, prefix, mapToLogical: true, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
+        {
+            await output.WriteLineAsync($"Could not register the devices through {options.ApiUrl}: {e.Message}");
+            return 2;
+        }
+
         await output.WriteLineAsync($"Registered {devices.Count} devices ({prefix}-*); sending {options.Rate} msg/s for {options.Duration.TotalSeconds} s");
         var summary = await new Simulation(options, devices).RunAsync(cancellationToken);
         await output.WriteLineAsync(summary.ToString());
