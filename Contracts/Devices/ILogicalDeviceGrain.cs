@@ -3,8 +3,11 @@ namespace IoTStack.Contracts.Devices;
 /// <summary>A destination series (a tank, a weather station), keyed by logical uid; fed by physical devices over time.</summary>
 public interface ILogicalDeviceGrain : IGrainWithIntegerKey
 {
-    /// <summary>Stores a mapped message's points; completes once committed. Called by physical device grains.</summary>
-    Task AppendAsync(NormalisedMessage message);
+    /// <summary>
+    /// Stores mapped messages' points; completes once all are committed. Called by physical device grains with every
+    /// message of one AMQP delivery that maps here, so a busy device costs one call per delivery, not one per message.
+    /// </summary>
+    Task AppendAsync(IReadOnlyList<NormalisedMessage> messages);
 
     /// <summary>The latest value of every series name, from memory.</summary>
     Task<IReadOnlyList<SeriesPoint>> GetLatestValuesAsync();

@@ -32,18 +32,33 @@ public sealed partial class LogicalDeviceGrain(
         _live = this.GetStreamProvider(LiveSeries.ProviderName).GetStream<LiveReading>(LiveSeries.For(Uid));
     }
 
-    public async Task AppendAsync(NormalisedMessage message)
+    public async Task AppendAsync(IReadOnlyList<NormalisedMessage> messages)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var points = message.Timeseries
-            .Select(point => new SeriesPoint(point.Name, point.Timestamp ?? message.Timestamp, point.Value, point.Text,
-                message.PhysicalUid, message.CorrelationId))
-            .ToArray();
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return;
+        }
 
-        // Both must be durable before the caller acknowledges the message to RabbitMQ.
-        await Task.WhenAll(series.AppendAsync(Uid, points), publisher.PublishAsync(message with { LogicalUid = Uid }));
+        var readings = new LiveReading[messages.Count];
+        var logical = new NormalisedMessage[messages.Count];
+        var points = new List<SeriesPoint>(messages.Count * 4);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            var own = message.Timeseries
+                .Select(point => new SeriesPoint(point.Name, point.Timestamp ?? message.Timestamp, point.Value, point.Text,
+                    message.PhysicalUid, message.CorrelationId))
+                .ToArray();
+            points.AddRange(own);
+            readings[i] = new LiveReading(Uid, message.PhysicalUid, message.CorrelationId, own);
+            logical[i] = message.LogicalUid == Uid ? message : message with { LogicalUid = Uid };
+        }
 
-        activity.LogicalSeen(Uid, message.Timestamp);
+        // Both must be durable before the caller acknowledges the messages to RabbitMQ: one batch item each.
+        await Task.WhenAll(series.AppendAsync(Uid, points), publisher.PublishAsync(logical));
+
+        activity.LogicalSeen(Uid, messages.Max(message => message.Timestamp));
         foreach (var point in points)
         {
             if (!_latest.TryGetValue(point.Name, out var known) || point.Timestamp >= known.Timestamp)
@@ -52,7 +67,7 @@ public sealed partial class LogicalDeviceGrain(
             }
         }
 
-        await PublishLiveAsync(new LiveReading(Uid, message.PhysicalUid, message.CorrelationId, points));
+        await PublishLiveAsync(readings);
     }
 
     public Task<IReadOnlyList<SeriesPoint>> GetLatestValuesAsync() =>
@@ -68,11 +83,13 @@ public sealed partial class LogicalDeviceGrain(
             ? await GrainFactory.GetGrain<IPhysicalDeviceGrain>(current.PhysicalUid).EndMappingAsync()
             : null;
 
-    private async Task PublishLiveAsync(LiveReading reading)
+    private async Task PublishLiveAsync(LiveReading[] readings)
     {
         try
         {
-            await _live!.OnNextAsync(reading);
+            // One queue entry for all of them (memory streams queue a batch as one message); subscribers still
+            // receive one LiveReading per device message.
+            await _live!.OnNextBatchAsync(readings);
         }
 #pragma warning disable CA1031 // The live view is best effort: the points are already stored and delivered.
         catch (Exception exception)

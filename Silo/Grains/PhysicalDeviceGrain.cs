@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using IoTStack.Contracts;
 using IoTStack.Contracts.Devices;
 using IoTStack.Silo.Storage;
@@ -42,15 +43,16 @@ public sealed class PhysicalDeviceGrain(IDeviceRegistry registry, IMappingStore 
         }
 
         await _mappingChange;
-        var forwarded = new List<Task>(messages.Count);
+        // One call per logical device (usually one: the current mapping) for all of this delivery's messages.
+        var byLogical = new Dictionary<long, List<NormalisedMessage>>();
         foreach (var message in messages)
         {
             MessageValidation.EnsureValid(message, Uid);
             activity.PhysicalSeen(Uid, message.Timestamp);
             if (_timeline.At(message.Timestamp) is { } mapping)
             {
-                var logical = GrainFactory.GetGrain<ILogicalDeviceGrain>(mapping.LogicalUid);
-                forwarded.Add(logical.AppendAsync(message with { LogicalUid = mapping.LogicalUid }));
+                ref var mapped = ref CollectionsMarshal.GetValueRefOrAddDefault(byLogical, mapping.LogicalUid, out _);
+                (mapped ??= []).Add(message with { LogicalUid = mapping.LogicalUid });
             }
             else
             {
@@ -58,7 +60,7 @@ public sealed class PhysicalDeviceGrain(IDeviceRegistry registry, IMappingStore 
             }
         }
 
-        await Task.WhenAll(forwarded);
+        await Task.WhenAll(byLogical.Select(logical => GrainFactory.GetGrain<ILogicalDeviceGrain>(logical.Key).AppendAsync(logical.Value)));
     }
 
     public Task<DeviceMapping?> GetCurrentMappingAsync() => Task.FromResult(_timeline.Current);

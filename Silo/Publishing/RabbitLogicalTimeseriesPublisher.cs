@@ -24,7 +24,7 @@ public sealed class RabbitLogicalTimeseriesPublisher : ILogicalTimeseriesPublish
         _batcher = new CommitBatcher<NormalisedMessage>(options.Value.LogicalPublishBatch, PublishBatchAsync);
     }
 
-    public Task PublishAsync(NormalisedMessage message) => _batcher.EnqueueAsync([message]);
+    public Task PublishAsync(IReadOnlyList<NormalisedMessage> messages) => _batcher.EnqueueAsync(messages);
 
     private async Task PublishBatchAsync(IReadOnlyList<NormalisedMessage> messages, CancellationToken cancellationToken)
     {

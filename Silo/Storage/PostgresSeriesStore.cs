@@ -7,7 +7,7 @@ namespace IoTStack.Silo.Storage;
 
 /// <summary>
 /// The per-silo series writer: every logical device grain on this silo appends through one
-/// <see cref="CommitBatcher{T}"/>, so the database sees a few large COPY batches instead of one round trip per point.
+/// <see cref="CommitBatcher{T}"/>, so the database sees a few large batch inserts instead of one round trip per point.
 /// </summary>
 public sealed class PostgresSeriesStore : ISeriesStore, IAsyncDisposable
 {
@@ -18,11 +18,11 @@ public sealed class PostgresSeriesStore : ISeriesStore, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _dataSource = dataSource;
-        var copy = new SeriesBatchCopy(dataSource);
+        var insert = new SeriesBatchInsert(dataSource);
         _batcher = new CommitBatcher<SeriesRow>(options.Value.SeriesBatch,
             (rows, cancellationToken) => TransientFailures.GuardAsync(async () =>
             {
-                await copy.WriteAsync(rows, cancellationToken);
+                await insert.WriteAsync(rows, cancellationToken);
                 return rows.Count;
             }),
             // PostgreSQL refused the data itself (not an outage): find whose points it was.

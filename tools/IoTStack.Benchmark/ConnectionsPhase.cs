@@ -10,7 +10,8 @@ public static class ConnectionsPhase
 {
     public static async Task<ConnectionsResult> RunAsync(StackUnderTest stack, BenchmarkOptions options, CancellationToken cancellationToken)
     {
-        var devices = await DirectRegistrar.RegisterAsync(stack.DatabaseConnectionString, options.Connections, $"idle-{DateTime.UtcNow:HHmmss}", cancellationToken);
+        // Not mapped: this phase measures connections; its trickle is kept as unmapped activity, not as series.
+        var devices = await stack.RegisterDevicesAsync(options.Connections, $"idle-{DateTime.UtcNow:HHmmss}", mapToLogical: false, cancellationToken);
         var ingestPid = (await ProcessMonitor.ResourcePidsAsync(stack.DashboardUrl))["ingest"][0];
         var before = ProcFs.RssBytes(ingestPid) / 1048576.0;
         var simulatorOptions = stack.SimulatorOptions with { Devices = devices.Count, QoS = 1, Quiet = true };

@@ -8,7 +8,7 @@ public static class EndToEndPhase
 {
     public static async Task<EndToEndResult> RunAsync(StackUnderTest stack, BenchmarkOptions options, CancellationToken cancellationToken)
     {
-        var devices = await DirectRegistrar.RegisterAsync(stack.DatabaseConnectionString, options.Devices, $"bench-{DateTime.UtcNow:HHmmss}", cancellationToken);
+        var devices = await stack.RegisterDevicesAsync(options.Devices, $"bench-{DateTime.UtcNow:HHmmss}", mapToLogical: true, cancellationToken);
         var simulator = stack.SimulatorOptions with
         {
             Devices = options.Devices,

@@ -1,3 +1,4 @@
+using IoTStack.Hosting;
 using IoTStack.Simulator;
 using IoTStack.Testing;
 
@@ -10,10 +11,12 @@ namespace IoTStack.Benchmark;
 public sealed class StackUnderTest : IAsyncDisposable
 {
     private readonly IoTStackTestApplication _application;
+    private readonly HttpClient _api;
 
     private StackUnderTest(IoTStackTestApplication application, string database, string messaging)
     {
         _application = application;
+        _api = new HttpClient { BaseAddress = application.GetEndpoint("api", "http") };
         DatabaseConnectionString = database;
         MessagingConnectionString = messaging;
         var mqtt = application.GetEndpoint("ingest", "mqtt");
@@ -37,5 +40,17 @@ public sealed class StackUnderTest : IAsyncDisposable
         return new StackUnderTest(application, await application.GetConnectionStringAsync("iotdb"), await application.GetConnectionStringAsync("messaging"));
     }
 
-    public ValueTask DisposeAsync() => _application.DisposeAsync();
+    /// <summary>Registers devices through the Api as the first admin (the password the AppHost generated), as a user would.</summary>
+    public async Task<IReadOnlyList<SimulatedDevice>> RegisterDevicesAsync(int count, string prefix, bool mapToLogical, CancellationToken cancellationToken)
+    {
+        var password = ((ParameterResource)_application.Application.GetResource("api-admin-password")).GetValue();
+        var api = await ApiSession.SignInAsync(_api, "admin", password, cancellationToken);
+        return await ApiRegistrar.RegisterAsync(api, count, prefix, mapToLogical, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _api.Dispose();
+        await _application.DisposeAsync();
+    }
 }

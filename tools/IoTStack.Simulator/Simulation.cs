@@ -48,7 +48,9 @@ public sealed class Simulation(SimulatorOptions options, IReadOnlyList<Simulated
         long sent = 0;
         while (Clock.Elapsed < options.Duration && !cancellationToken.IsCancellationRequested)
         {
-            while (sent < (long)pacer.DueBy(Clock.Elapsed))
+            // The duration is checked here too: when the server falls behind, the window stalls the sender and it
+            // never catches up with what is due, so without it a saturated run would never end.
+            while (sent < (long)pacer.DueBy(Clock.Elapsed) && Clock.Elapsed < options.Duration)
             {
                 await window.WaitAsync(cancellationToken);
                 var payload = PayloadBuilder.Build(options.Shape, device.Name, series, options.PointsPerMessage, DateTimeOffset.UtcNow);

@@ -18,10 +18,12 @@ public static class SimulatorCommand
         var host = new Option<string>("--host") { DefaultValueFactory = _ => "127.0.0.1" };
         var mqttPort = new Option<int>("--mqtt-port") { DefaultValueFactory = _ => 1883 };
         var httpPort = new Option<int>("--http-port") { Description = "Ingest HTTP port (HTTP and MQTT over WebSocket)", DefaultValueFactory = _ => 5081 };
-        var registerDirect = new Option<string?>("--register-direct") { Description = "PostgreSQL connection string: register devices in the registry directly" };
+        var apiUrl = new Option<string>("--api-url") { Description = "The Api the devices are registered through", DefaultValueFactory = _ => "http://localhost:5080/" };
+        var apiUser = new Option<string>("--api-user") { Description = "An admin user of the Api (issuing device tokens needs that role)", DefaultValueFactory = _ => "admin" };
+        var apiPassword = new Option<string?>("--api-password") { Description = "Its password (default: the IOTSTACK_API_PASSWORD environment variable)" };
         var command = new RootCommand("IoTStack device simulator")
         {
-            devices, rate, ramp, duration, points, qos, transport, shape, host, mqttPort, httpPort, registerDirect,
+            devices, rate, ramp, duration, points, qos, transport, shape, host, mqttPort, httpPort, apiUrl, apiUser, apiPassword,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -38,7 +40,10 @@ public static class SimulatorCommand
                 Host = result.GetValue(host)!,
                 MqttPort = result.GetValue(mqttPort),
                 HttpPort = result.GetValue(httpPort),
-                RegisterDirectConnectionString = result.GetValue(registerDirect),
+                // Ending in '/' so "api/token" and "graphql" resolve under a path prefix too.
+                ApiUrl = new Uri(result.GetValue(apiUrl)!.TrimEnd('/') + "/"),
+                ApiUser = result.GetValue(apiUser)!,
+                ApiPassword = result.GetValue(apiPassword) ?? Environment.GetEnvironmentVariable("IOTSTACK_API_PASSWORD"),
             };
             return await SimulatorRun.RunAsync(options, Console.Out, cancellationToken);
         });

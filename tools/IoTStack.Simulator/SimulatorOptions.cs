@@ -22,10 +22,8 @@ public sealed record SimulatorOptions
     /// <summary>Messages one device may have unacknowledged at once; bounds memory when the server falls behind.</summary>
     public int MaxInFlightPerDevice { get; init; } = 64;
 
-    /// <summary>Register devices by writing the registry directly (needs the database); otherwise through the Api.</summary>
-    public string? RegisterDirectConnectionString { get; init; }
-
-    public Uri? ApiUrl { get; init; }
+    /// <summary>The Api the devices are registered through (GraphQL), signed in as <see cref="ApiUser"/>.</summary>
+    public Uri ApiUrl { get; init; } = new("http://localhost:5080/");
     public string ApiUser { get; init; } = "admin";
     public string? ApiPassword { get; init; }
     public bool Quiet { get; init; }

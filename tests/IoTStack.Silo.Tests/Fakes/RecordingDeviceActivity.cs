@@ -22,9 +22,13 @@ public sealed class RecordingDeviceActivity : IDeviceActivity, ILogicalTimeserie
 
     public void UnmappedMessage(long physicalUid, DateTimeOffset at, Guid correlationId) => Unmapped.Enqueue((physicalUid, at, correlationId));
 
-    public Task PublishAsync(NormalisedMessage message)
+    public Task PublishAsync(IReadOnlyList<NormalisedMessage> messages)
     {
-        Published.Enqueue(message);
+        foreach (var message in messages)
+        {
+            Published.Enqueue(message);
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -6,7 +6,7 @@ using Npgsql;
 namespace IoTStack.IntegrationTests.Silo.Storage;
 
 [Collection(IoTStackFixture.Collection)]
-public sealed class SeriesBatchCopyTests(IoTStackFixture fixture) : IAsyncLifetime
+public sealed class SeriesBatchInsertTests(IoTStackFixture fixture) : IAsyncLifetime
 {
     private NpgsqlDataSource _database = null!;
 
@@ -17,7 +17,7 @@ public sealed class SeriesBatchCopyTests(IoTStackFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task Writing_the_same_points_again_adds_no_rows()
     {
-        var copy = new SeriesBatchCopy(_database);
+        var copy = new SeriesBatchInsert(_database);
         var at = DateTimeOffset.UtcNow;
         var rows = Enumerable.Range(0, 1000)
             .Select(i => new SeriesRow(7, new SeriesPoint($"p{i % 10}", at.AddSeconds(i), i, null, 3, Guid.NewGuid())))
@@ -33,7 +33,7 @@ public sealed class SeriesBatchCopyTests(IoTStackFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task Points_land_in_monthly_partitions_and_stragglers_in_the_default_one()
     {
-        var copy = new SeriesBatchCopy(_database);
+        var copy = new SeriesBatchInsert(_database);
         var now = DateTimeOffset.UtcNow;
         await copy.WriteAsync(
             [
