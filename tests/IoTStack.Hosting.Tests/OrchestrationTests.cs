@@ -76,6 +76,7 @@ public sealed class OrchestrationTests : IDisposable
 
         var snapshot = await app.ResourceNotifications.WaitForAsync("silo", s => s.Replicas[1].State == ResourceState.Exited, _deadline.Token);
         Assert.Equal(ResourceState.Running, snapshot.Replicas[0].State);
+        Assert.Null(app.GetReplicaProcessIds("silo")[1]);
         Assert.Equal(0, snapshot.Restarts);
         app.StartReplica("silo", 1);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("silo", _deadline.Token);
