@@ -9,7 +9,7 @@ namespace IoTStack.IntegrationTests.ScaleOut;
 public sealed class MqttFlowingDevice(TestDevice device, long logicalUid, IReadOnlyList<Uri> replicas, int firstReplica)
     : FlowingDevice(device, logicalUid, replicas, firstReplica)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private IMqttClient? _client;
 
     /// <summary>The replica each successful connection went to, in order.</summary>

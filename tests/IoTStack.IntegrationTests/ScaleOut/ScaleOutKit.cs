@@ -11,7 +11,7 @@ namespace IoTStack.IntegrationTests.ScaleOut;
 /// </summary>
 public sealed class ScaleOutKit(IoTStackTestApplication stack, IngestKit ingest, SiloKit silo) : IAsyncDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     public SiloKit Silo => silo;
 

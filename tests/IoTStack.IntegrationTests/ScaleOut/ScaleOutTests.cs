@@ -92,8 +92,7 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture, ITestOutputHelper out
         finally
         {
             // The other tests of this collection want the full topology again.
-            await fixture.Stack.StartReplicaAsync("silo", 1);
-            await fixture.Stack.StartReplicaAsync("ingest", 1);
+            await Task.WhenAll(fixture.Stack.StartReplicaAsync("silo", 1), fixture.Stack.StartReplicaAsync("ingest", 1));
         }
     }
 
