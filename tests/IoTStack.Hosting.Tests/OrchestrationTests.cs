@@ -83,6 +83,22 @@ public sealed class OrchestrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_health_probe_failing_as_its_server_stops_does_not_fail_the_stop()
+    {
+        var builder = CreateBuilder();
+        // Like PostgreSQL's probe: still connecting when the stop begins, it fails with its own error, not a cancellation.
+        builder.AddResource(new FakeResource("database", new FakeLauncher("sleep", "60") { Probe = ProbeRefusedOnStopAsync }));
+        await using var app = builder.Build();
+        await app.StartAsync();
+        await app.ResourceNotifications.WaitForAsync("database", s => s.State == ResourceState.Running, _deadline.Token);
+
+        await app.StopResourceAsync("database");
+
+        Assert.Equal(ResourceState.Exited, app.ResourceNotifications.Get("database").State);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_state, "pids")));
+    }
+
+    [Fact]
     public async Task A_missing_executable_is_reported_as_failed_to_start()
     {
         var builder = CreateBuilder();
@@ -93,6 +109,12 @@ public sealed class OrchestrationTests : IDisposable
 
         var snapshot = await app.ResourceNotifications.WaitForAsync("ghost", s => s.State == ResourceState.FailedToStart, _deadline.Token);
         Assert.Contains("/nonexistent/server", snapshot.Reason, StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> ProbeRefusedOnStopAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        throw new IOException("Connection refused");
     }
 
     public void Dispose()
