@@ -29,7 +29,7 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task Physical_device_grains_are_spread_over_all_three_silos()
+    public async Task Physical_device_grains_are_spread_over_the_silos()
     {
         Assert.Equal(ScaleOutFixture.Silos, (await _cluster.ActiveSilosAsync()).Count);
         await using var fleet = new DeviceFleet(await _kit.DevicesAsync(60, mqtt: false)).Start();
@@ -41,7 +41,9 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture, ITestOutputHelper out
         var perSilo = silos.Values.CountBy(silo => silo).ToList();
         output.WriteLine(string.Join(", ", perSilo.Select(silo => $"{silo.Key}: {silo.Value} devices")));
         Assert.Equal(60, silos.Count);
-        Assert.Equal(ScaleOutFixture.Silos, perSilo.Count);
+        // Not necessarily all three: Orleans places new activations on the least loaded silos, so after the failover
+        // test the silo restarted empty takes most of them (52, 8 and 0 were seen). The failover test checks all three.
+        Assert.True(perSilo.Count >= 2, "the grains live on more than one silo");
     }
 
     [Fact]
@@ -65,9 +67,10 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture, ITestOutputHelper out
         await using var fleet = new DeviceFleet(devices).Start();
         await fleet.EachAcknowledgedAsync(5, DateTimeOffset.MinValue, Deadline);
         var doomedSilo = fixture.Stack.GetEndpoint("silo", "orleans-silo", 1).Port;
-        var onDoomedSilo = (await _cluster.PhysicalDeviceSilosAsync(devices.Select(device => device.Device.Uid)))
-            .Where(device => device.Value.Endpoint.Port == doomedSilo).Select(device => device.Key).ToList();
-        Assert.NotEmpty(onDoomedSilo);
+        var activations = await _cluster.PhysicalDeviceSilosAsync(devices.Select(device => device.Device.Uid));
+        // Before any failover (no other test kills), the grains live on all three silos.
+        Assert.Equal(ScaleOutFixture.Silos, activations.Values.Distinct().Count());
+        var onDoomedSilo = activations.Where(device => device.Value.Endpoint.Port == doomedSilo).Select(device => device.Key).ToList();
 
         var killedAt = DateTimeOffset.UtcNow;
         var stopwatch = Stopwatch.StartNew();
