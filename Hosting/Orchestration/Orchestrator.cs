@@ -14,6 +14,8 @@ internal sealed partial class Orchestrator : IDisposable
     private readonly Dictionary<string, ResourceRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Dictionary<string, ResourceState> _lastStates = [];
+    private readonly Lock _startGate = new();
+    private bool _stopping;
 
     public Orchestrator(IReadOnlyList<Resource> resources, LaunchContext context, ResourceNotifications notifications, ILogger logger)
     {
@@ -45,20 +47,6 @@ internal sealed partial class Orchestrator : IDisposable
         }
     }
 
-    public async Task StopAsync()
-    {
-        await _shutdown.CancelAsync();
-        var remaining = _runners.Values.ToList();
-        while (remaining.Count > 0)
-        {
-            // Stop what nothing else still running depends on first.
-            var leaves = remaining.Where(r => !remaining.Any(other => DependsOn(other.Resource, r.Resource))).ToList();
-            leaves = leaves.Count > 0 ? leaves : remaining;
-            await Task.WhenAll(leaves.Select(l => l.StopAsync()));
-            remaining.RemoveAll(leaves.Contains);
-        }
-    }
-
     public void Dispose()
     {
         _shutdown.Dispose();
@@ -80,14 +68,19 @@ internal sealed partial class Orchestrator : IDisposable
             }
 
             runner.WaitingFor = null;
-            runner.Start();
+            lock (_startGate)
+            {
+                // The last dependency may turn healthy just as a failed start-up is being stopped; a runner started
+                // after StopAsync passed it would never be stopped, and its processes would outlive the application.
+                if (!_stopping)
+                {
+                    runner.Start();
+                }
+            }
         }
         catch (OperationCanceledException)
         {
             // Shut down before the dependencies were ready.
         }
     }
-
-    private static bool DependsOn(Resource dependant, Resource dependency) =>
-        dependant.WaitsFor.Any(d => d == dependency || d.Parent == dependency);
 }

@@ -13,13 +13,15 @@ internal sealed partial class ReplicaRunner
                 timeout.CancelAfter(TimeSpan.FromSeconds(3));
                 healthy = await launcher.CheckHealthAsync(index, timeout.Token);
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: a probe in flight fails however its client reports it (PostgreSQL's: connection refused).
+                // Letting that escape would fault the stop itself, and what is stopped after this replica never would be.
+                return;
+            }
+            catch (Exception)
             {
                 healthy = false;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
 
             Update(s => s with { Health = healthy ? ResourceHealth.Healthy : ResourceHealth.Unhealthy });

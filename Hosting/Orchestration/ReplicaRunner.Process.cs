@@ -85,7 +85,7 @@ internal sealed partial class ReplicaRunner
 
         record.Clear();
         log.Append(id, $"[apphost] exited with code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(stopped)"}");
-        Update(s => s with { State = ResourceState.Exited, Health = ResourceHealth.Unknown, ExitCode = exitCode });
+        Update(s => s with { State = ResourceState.Exited, Health = ResourceHealth.Unknown, ProcessId = null, ExitCode = exitCode });
         return true;
     }
 

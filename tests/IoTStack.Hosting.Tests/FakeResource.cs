@@ -14,6 +14,9 @@ internal sealed class FakeLauncher(string fileName, params string[] arguments) :
 
     public bool Healthy { get; set; }
 
+    /// <summary>Replaces the health answer, e.g. with a probe that fails in its own way.</summary>
+    public Func<CancellationToken, Task<bool>>? Probe { get; init; }
+
     public int Prepared => Volatile.Read(ref _prepared);
 
     public Task<ProcessSpec> PrepareAsync(int replica, CancellationToken cancellationToken)
@@ -22,5 +25,6 @@ internal sealed class FakeLauncher(string fileName, params string[] arguments) :
         return Task.FromResult(new ProcessSpec(fileName, arguments));
     }
 
-    public Task<bool> CheckHealthAsync(int replica, CancellationToken cancellationToken) => Task.FromResult(Healthy);
+    public Task<bool> CheckHealthAsync(int replica, CancellationToken cancellationToken) =>
+        Probe?.Invoke(cancellationToken) ?? Task.FromResult(Healthy);
 }

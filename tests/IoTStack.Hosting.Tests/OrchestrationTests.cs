@@ -76,9 +76,26 @@ public sealed class OrchestrationTests : IDisposable
 
         var snapshot = await app.ResourceNotifications.WaitForAsync("silo", s => s.Replicas[1].State == ResourceState.Exited, _deadline.Token);
         Assert.Equal(ResourceState.Running, snapshot.Replicas[0].State);
+        Assert.Null(app.GetReplicaProcessIds("silo")[1]);
         Assert.Equal(0, snapshot.Restarts);
         app.StartReplica("silo", 1);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("silo", _deadline.Token);
+    }
+
+    [Fact]
+    public async Task A_health_probe_failing_as_its_server_stops_does_not_fail_the_stop()
+    {
+        var builder = CreateBuilder();
+        // Like PostgreSQL's probe: still connecting when the stop begins, it fails with its own error, not a cancellation.
+        builder.AddResource(new FakeResource("database", new FakeLauncher("sleep", "60") { Probe = ProbeRefusedOnStopAsync }));
+        await using var app = builder.Build();
+        await app.StartAsync();
+        await app.ResourceNotifications.WaitForAsync("database", s => s.State == ResourceState.Running, _deadline.Token);
+
+        await app.StopResourceAsync("database");
+
+        Assert.Equal(ResourceState.Exited, app.ResourceNotifications.Get("database").State);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_state, "pids")));
     }
 
     [Fact]
@@ -92,6 +109,12 @@ public sealed class OrchestrationTests : IDisposable
 
         var snapshot = await app.ResourceNotifications.WaitForAsync("ghost", s => s.State == ResourceState.FailedToStart, _deadline.Token);
         Assert.Contains("/nonexistent/server", snapshot.Reason, StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> ProbeRefusedOnStopAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        throw new IOException("Connection refused");
     }
 
     public void Dispose()

@@ -54,6 +54,27 @@ public sealed class PortTests
         Assert.Null(topology.Application.DashboardUrl);
     }
 
+    [Fact]
+    public void Three_silos_and_two_Ingest_replicas_each_get_ports_no_other_endpoint_uses()
+    {
+        using var topology = new AppHostTopology("--IoTStack:DynamicPorts=true", "--Silo:Replicas=3", "--Ingest:Replicas=2");
+
+        var ports = topology.Application.Resources
+            .SelectMany(resource => resource.Endpoints.SelectMany(endpoint => Enumerable.Range(0, resource.Replicas).Select(endpoint.GetPort)))
+            .ToList();
+        Assert.Equal(ports.Count, ports.Distinct().Count());
+        var siloPorts = Enumerable.Range(0, 3).Select(replica => topology.EnvironmentOf("silo", replica)["Orleans__Endpoints__SiloPort"]);
+        Assert.Equal(Enumerable.Range(0, 3).Select(replica => $"{topology.Port("silo", "orleans-silo", replica)}"), siloPorts);
+    }
+
+    [Fact]
+    public void A_free_port_is_never_handed_out_twice_although_the_OS_repeats_released_ones()
+    {
+        var ports = Enumerable.Range(0, 1000).Select(_ => PortAllocator.GetFreePort()).ToList();
+
+        Assert.Equal(ports.Count, ports.Distinct().Count());
+    }
+
     private static int Free()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

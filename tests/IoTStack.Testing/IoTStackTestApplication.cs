@@ -43,13 +43,30 @@ public sealed partial class IoTStackTestApplication : IAsyncDisposable
         {
             var report = string.Join(Environment.NewLine, application.ResourceNotifications.GetAll()
                 .Select(r => $"  {r.Name}: {r.State}/{r.Health} {r.Reason}"));
-            await stack.DisposeAsync();
-            throw new TimeoutException($"The stack was not healthy within {options.StartTimeout}:{Environment.NewLine}{report}");
+            var timeout = new TimeoutException($"The stack was not healthy within {options.StartTimeout}:{Environment.NewLine}{report}");
+            await stack.StopAfterFailedStartAsync(timeout);
+            throw timeout;
         }
-        catch
+        catch (Exception e)
         {
-            await stack.DisposeAsync();
+            await stack.StopAfterFailedStartAsync(e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Nobody else can stop a stack whose start failed (a fixture's InitializeAsync threw, so xunit holds no stack to
+    /// dispose): stop everything it started here, and report a failure to stop together with why the start failed.
+    /// </summary>
+    private async Task StopAfterFailedStartAsync(Exception startFailure)
+    {
+        try
+        {
+            await DisposeAsync();
+        }
+        catch (Exception stopFailure)
+        {
+            throw new AggregateException("The stack did not start, and stopping what it had started failed too.", startFailure, stopFailure);
         }
     }
 

@@ -36,30 +36,19 @@ public sealed class SiloKit : IAsyncDisposable
     }
 
     /// <summary>New physical devices, each mapped since an hour ago to a new logical device; returns (physical, logical) pairs.</summary>
-    public async Task<IReadOnlyList<(long Physical, long Logical)>> MappedDevicesAsync(int count)
-    {
-        await using var command = Database.CreateCommand(
-            """
-            WITH p AS (INSERT INTO physical_devices (source, name) SELECT 'mqtt', 'silo-test' FROM generate_series(1, $1) RETURNING uid),
-                 l AS (INSERT INTO logical_devices (name) SELECT 'silo-test' FROM generate_series(1, $1) RETURNING uid)
-            SELECT p.uid, l.uid FROM (SELECT uid, row_number() OVER (ORDER BY uid) n FROM p) p
-            JOIN (SELECT uid, row_number() OVER (ORDER BY uid) n FROM l) l USING (n)
-            """);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
-        var pairs = new List<(long, long)>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                pairs.Add((reader.GetInt64(0), reader.GetInt64(1)));
-            }
-        }
+    public async Task<IReadOnlyList<(long Physical, long Logical)>> MappedDevicesAsync(int count) =>
+        await MapToNewLogicalDevicesAsync(await InsertedUidsAsync("INSERT INTO physical_devices (source, name) SELECT 'mqtt', 'silo-test' FROM generate_series(1, $1) RETURNING uid", count));
 
+    /// <summary>Maps each given physical device, since an hour ago, to a new logical device; returns (physical, logical) pairs.</summary>
+    public async Task<IReadOnlyList<(long Physical, long Logical)>> MapToNewLogicalDevicesAsync(IReadOnlyList<long> physical)
+    {
+        ArgumentNullException.ThrowIfNull(physical);
+        var logical = await InsertedUidsAsync("INSERT INTO logical_devices (name) SELECT 'silo-test' FROM generate_series(1, $1) RETURNING uid", physical.Count);
         await using var map = Database.CreateCommand("SELECT map_devices(p, l, now() - interval '1 hour') FROM unnest($1::bigint[], $2::bigint[]) AS m(p, l)");
-        map.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = pairs.Select(pair => pair.Item1).ToArray() });
-        map.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = pairs.Select(pair => pair.Item2).ToArray() });
+        map.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = physical.ToArray() });
+        map.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = logical.ToArray() });
         await map.ExecuteNonQueryAsync();
-        return pairs;
+        return physical.Zip(logical).ToList();
     }
 
     public Task PublishAsync(IEnumerable<IReadOnlyList<NormalisedMessage>> bodies) =>
@@ -94,6 +83,22 @@ public sealed class SiloKit : IAsyncDisposable
     {
         await using var command = Database.CreateCommand(sql);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Runs an INSERT ... RETURNING uid with <paramref name="count"/> as $1; the uids in order.</summary>
+    private async Task<List<long>> InsertedUidsAsync(string sql, int count)
+    {
+        await using var command = Database.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+        var uids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            uids.Add(reader.GetInt64(0));
+        }
+
+        uids.Sort();
+        return uids;
     }
 
     public async ValueTask DisposeAsync()
