@@ -59,11 +59,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         ("grantConsumer", "mutation { grantConsumer(consumerId: 1, logicalUid: 1) { id } }", Access.Admin),
         ("revokeConsumer", "mutation { revokeConsumer(consumerId: 1) { id } }", Access.Admin),
         ("telemetry", "subscription { telemetry(logicalUid: 1) { value } }", Access.ReaderOrConsumer),
-        ("reportDefinitions", "{ reportDefinitions { id } }", Access.Reader),
+        ("reportDefinitions", "{ reportDefinitions { edges { node { id } } } }", Access.Reader),
         ("reportRun", "{ reportRun(id: 1) { id } }", Access.Reader),
         ("createReportDefinition", """mutation { createReportDefinition(name: "r", logicalUids: [1], cron: "0 6 * * *", timeZone: "UTC", period: "P1D") { id } }""", Access.Operator),
         ("runReport", "mutation { runReport(definitionId: 1) { id } }", Access.Operator),
-        ("ruleDocuments", "{ ruleDocuments { name document } }", Access.Operator),
+        ("ruleDocuments", "{ ruleDocuments { edges { node { name document } } } }", Access.Operator),
         ("putRuleDocument", """mutation { putRuleDocument(name: "n", document: "{\"filters\": [], \"rules\": []}") { name } }""", Access.Operator),
         ("deleteRuleDocument", """mutation { deleteRuleDocument(name: "n") { name } }""", Access.Operator),
     ];
