@@ -59,6 +59,8 @@ public sealed class QueryLimitsTests
     [InlineData("{ deadLetters(first: 501) { edges { cursor } } }")]
     [InlineData("{ reportDefinitions(first: 501) { edges { cursor } } }")]
     [InlineData("{ ruleDocuments(first: 501) { edges { cursor } } }")]
+    [InlineData("{ users(first: 501) { edges { cursor } } }")]
+    [InlineData("{ consumers(first: 501) { edges { cursor } } }")]
     [InlineData("""{ series(logicalUid: 1, from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z", limit: 100001) { value } }""")]
     public async Task A_page_larger_than_allowed_is_a_PAGE_SIZE_EXCEEDED_error(string query)
     {
