@@ -24,14 +24,15 @@ public sealed class ConsumerStore(NpgsqlDataSource dataSource)
     }
 
     public async Task<Consumer?> GetAsync(long id, CancellationToken cancellationToken) =>
-        (await QueryAsync($"{Select} WHERE c.id = $1 GROUP BY c.id", id, cancellationToken)).SingleOrDefault();
+        (await QueryAsync($"{Select} WHERE c.id = $1 GROUP BY c.id", [id], cancellationToken)).SingleOrDefault();
 
-    public Task<IReadOnlyList<Consumer>> ListAsync(CancellationToken cancellationToken) =>
-        QueryAsync($"{Select} GROUP BY c.id ORDER BY c.id", null, cancellationToken);
+    /// <summary>At most <paramref name="take"/> consumers with an id above <paramref name="afterId"/>, by id.</summary>
+    public Task<IReadOnlyList<Consumer>> PageAsync(long afterId, int take, CancellationToken cancellationToken) =>
+        QueryAsync($"{Select} WHERE c.id > $1 GROUP BY c.id ORDER BY c.id LIMIT $2", [afterId, take], cancellationToken);
 
     /// <summary>The active consumer an API key belongs to, or null.</summary>
     public async Task<Consumer?> FindByKeyAsync(string apiKey, CancellationToken cancellationToken) =>
-        (await QueryAsync($"{Select} WHERE c.key_hash = $1 AND c.revoked_at IS NULL GROUP BY c.id", SecretTokens.Hash(apiKey), cancellationToken))
+        (await QueryAsync($"{Select} WHERE c.key_hash = $1 AND c.revoked_at IS NULL GROUP BY c.id", [SecretTokens.Hash(apiKey)], cancellationToken))
             .SingleOrDefault();
 
     public async Task<bool> IsGrantedAsync(long consumerId, long logicalUid, CancellationToken cancellationToken)
@@ -80,13 +81,10 @@ public sealed class ConsumerStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<Consumer>> QueryAsync(string sql, object? parameter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Consumer>> QueryAsync(string sql, object[] parameters, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql);
-        if (parameter is not null)
-        {
-            command.Parameters.Add(new() { Value = parameter });
-        }
+        command.Parameters.AddRange(parameters.Select(value => new NpgsqlParameter { Value = value }).ToArray());
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var consumers = new List<Consumer>();

@@ -14,9 +14,12 @@ public sealed class UserStore(NpgsqlDataSource dataSource, UserPasswords passwor
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>At most <paramref name="take"/> users named after <paramref name="afterUsername"/>, by username (the primary key).</summary>
+    public async Task<IReadOnlyList<UserAccount>> PageAsync(string? afterUsername, int take, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM users ORDER BY username");
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM users WHERE ($1::text IS NULL OR username > $1) ORDER BY username LIMIT $2");
+        command.Parameters.Add(new() { Value = (object?)afterUsername ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = take });
         return await ReadAsync(command, cancellationToken);
     }
 

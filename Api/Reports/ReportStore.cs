@@ -11,10 +11,12 @@ public sealed class ReportStore(NpgsqlDataSource dataSource)
     private const string DefinitionColumns = "id, name, logical_uids, cron, time_zone, period, created_at";
     private const string RunColumns = "id, definition_id, scheduled_for, period_start, period_end, run_by, finished_at";
 
-    public async Task<IReadOnlyList<ReportDefinition>> ListDefinitionsAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>At most <paramref name="take"/> definitions with an id above <paramref name="afterId"/>, by id.</summary>
+    public async Task<IReadOnlyList<ReportDefinition>> DefinitionsPageAsync(long afterId, int take, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {DefinitionColumns} FROM report_definitions ORDER BY id LIMIT $1");
-        command.Parameters.Add(new() { Value = limit });
+        await using var command = dataSource.CreateCommand($"SELECT {DefinitionColumns} FROM report_definitions WHERE id > $1 ORDER BY id LIMIT $2");
+        command.Parameters.Add(new() { Value = afterId });
+        command.Parameters.Add(new() { Value = take });
         return await RowReaders.ReadAllAsync(command, ReadDefinition, cancellationToken);
     }
 
@@ -49,12 +51,16 @@ public sealed class ReportStore(NpgsqlDataSource dataSource)
         }
     }
 
-    public async Task<IReadOnlyList<ReportRun>> ListRunsAsync(long definitionId, int limit, CancellationToken cancellationToken)
+    /// <summary>At most <paramref name="take"/> runs of a definition after <paramref name="after"/>, latest period first.</summary>
+    public async Task<IReadOnlyList<ReportRun>> RunsPageAsync(long definitionId, ReportRunKey? after, int take, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {RunColumns} FROM report_runs WHERE definition_id = $1 ORDER BY period_end DESC, id DESC LIMIT $2");
+            $"SELECT {RunColumns} FROM report_runs WHERE definition_id = $1 " +
+            "AND ($2::timestamptz IS NULL OR (period_end, id) < ($2, $3)) ORDER BY period_end DESC, id DESC LIMIT $4");
         command.Parameters.Add(new() { Value = definitionId });
-        command.Parameters.Add(new() { Value = limit });
+        command.Parameters.Add(PhysicalDeviceStore.Nullable(after?.PeriodEnd.ToUniversalTime(), NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(PhysicalDeviceStore.Nullable(after?.Id, NpgsqlDbType.Bigint));
+        command.Parameters.Add(new() { Value = take });
         return await RowReaders.ReadAllAsync(command, ReadRun, cancellationToken);
     }
 

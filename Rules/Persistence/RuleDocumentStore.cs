@@ -17,6 +17,21 @@ public sealed partial class RuleDocumentStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<StoredRuleDocument>> ListAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT name, document::text, updated_at FROM rule_documents ORDER BY name");
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    /// <summary>At most <paramref name="take"/> documents named after <paramref name="afterName"/>, by name (the primary key).</summary>
+    public async Task<IReadOnlyList<StoredRuleDocument>> PageAsync(string? afterName, int take, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT name, document::text, updated_at FROM rule_documents WHERE ($1::text IS NULL OR name > $1) ORDER BY name LIMIT $2");
+        command.Parameters.Add(new() { Value = (object?)afterName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = take });
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<StoredRuleDocument>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var documents = new List<StoredRuleDocument>();
         while (await reader.ReadAsync(cancellationToken))

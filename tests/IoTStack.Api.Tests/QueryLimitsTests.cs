@@ -57,6 +57,10 @@ public sealed class QueryLimitsTests
     [InlineData("{ mappingHistory(physicalUid: 1, first: 501) { edges { cursor } } }")]
     [InlineData("{ sources(first: 501) { edges { cursor } } }")]
     [InlineData("{ deadLetters(first: 501) { edges { cursor } } }")]
+    [InlineData("{ reportDefinitions(first: 501) { edges { cursor } } }")]
+    [InlineData("{ ruleDocuments(first: 501) { edges { cursor } } }")]
+    [InlineData("{ users(first: 501) { edges { cursor } } }")]
+    [InlineData("{ consumers(first: 501) { edges { cursor } } }")]
     [InlineData("""{ series(logicalUid: 1, from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z", limit: 100001) { value } }""")]
     public async Task A_page_larger_than_allowed_is_a_PAGE_SIZE_EXCEEDED_error(string query)
     {
@@ -100,6 +104,8 @@ public sealed class QueryLimitsTests
     [InlineData("""{ sources(after: "not-a-cursor") { edges { cursor } } }""")]
     [InlineData("""{ rawMessages(physicalUid: 1, after: "NDI=") { edges { cursor } } }""")] // "42": a uid cursor, not a raw message's
     [InlineData("""{ deadLetters(after: "bnVsbA==") { edges { cursor } } }""")] // "null"
+    [InlineData("""{ reportDefinitions(after: "ImEi") { edges { cursor } } }""")] // the JSON string "a": a name cursor, not an id
+    [InlineData("""{ ruleDocuments(after: "NDI=") { edges { cursor } } }""")] // "42": an id cursor, not a name
     public async Task Malformed_arguments_are_BAD_USER_INPUT(string query)
     {
         using var schema = new TestSchema();

@@ -12,9 +12,10 @@ public static class KeysetConnection
 {
     /// <param name="fetch">Reads at most <c>take</c> rows after the key (or from the start when it is null/0), in the list's order.</param>
     /// <param name="keyOf">The row's position in that order: its unique key.</param>
-    public static void ResolveKeysetAsync<TRow, TKey>(
-        this ConnectionBuilder<object?> connection,
-        Func<IResolveConnectionContext<object?>, TKey?, int, Task<IReadOnlyList<TRow>>> fetch,
+    /// <typeparam name="TSource">The parent object: null for a top-level field, e.g. a report definition for its runs.</typeparam>
+    public static void ResolveKeysetAsync<TSource, TRow, TKey>(
+        this ConnectionBuilder<TSource> connection,
+        Func<IResolveConnectionContext<TSource>, TKey?, int, Task<IReadOnlyList<TRow>>> fetch,
         Func<TRow, TKey> keyOf)
         where TKey : notnull =>
         connection.ResolveAsync(async context =>

@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using IoTStack.Api.Auth;
 using IoTStack.Api.GraphQL.Access;
-using IoTStack.Api.GraphQL.Limits;
+using IoTStack.Api.GraphQL.Paging;
 using IoTStack.Api.GraphQL.Types;
 using IoTStack.Api.Reports;
 
@@ -13,11 +13,12 @@ public static class ReportQueries
 {
     public static void AddReportQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportDefinitionType>>>>("reportDefinitions")
-            .Argument<IntGraphType>("limit")
-            .RequireAtLeast(Roles.Reader)
-            .ResolveAsync(async context => await context.Service<ReportStore>().ListDefinitionsAsync(
-                PageSize.Of(context, context.GetArgument<int?>("limit")), context.CancellationToken));
+        query.Connection<ReportDefinitionType>("reportDefinitions")
+            .Description("The report definitions, oldest first (by id).")
+            .Configure(field => field.RequireAtLeast(Roles.Reader))
+            .ResolveKeysetAsync(
+                (context, afterId, take) => context.Service<ReportStore>().DefinitionsPageAsync(afterId, take, context.CancellationToken),
+                (ReportDefinition definition) => definition.Id);
 
         query.Field<ReportRunType>("reportRun")
             .Description("One run with its results; null when there is no such run.")

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using IoTStack.Api.Auth;
 using IoTStack.Api.GraphQL.Access;
+using IoTStack.Api.GraphQL.Paging;
 using IoTStack.Api.GraphQL.Types;
 using IoTStack.Rules.Persistence;
 
@@ -10,8 +11,10 @@ namespace IoTStack.Api.GraphQL.Queries;
 public static class RuleQueries
 {
     public static void AddRuleQueries(this ObjectGraphType query) =>
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RuleDocumentType>>>>("ruleDocuments")
-            .Description("Every stored document, by name.")
-            .RequireAtLeast(Roles.Operator)
-            .ResolveAsync(async context => await context.Service<RuleDocumentStore>().ListAsync(context.CancellationToken));
+        query.Connection<RuleDocumentType>("ruleDocuments")
+            .Description("The stored documents, by name.")
+            .Configure(field => field.RequireAtLeast(Roles.Operator))
+            .ResolveKeysetAsync(
+                (context, afterName, take) => context.Service<RuleDocumentStore>().PageAsync(afterName, take, context.CancellationToken),
+                (StoredRuleDocument document) => document.Name);
 }

@@ -1,7 +1,7 @@
 using System.Xml;
 using GraphQL;
 using GraphQL.Types;
-using IoTStack.Api.GraphQL.Limits;
+using IoTStack.Api.GraphQL.Paging;
 using IoTStack.Api.Reports;
 
 namespace IoTStack.Api.GraphQL.Types;
@@ -19,11 +19,11 @@ public sealed class ReportDefinitionType : ObjectGraphType<ReportDefinition>
         Field(x => x.TimeZone).Description("The IANA time zone the cron is read in.");
         Field<NonNullGraphType<StringGraphType>>("period").Description("ISO-8601 duration.").Resolve(context => XmlConvert.ToString(context.Source.Period));
         Field(x => x.CreatedAt);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportRunType>>>>("runs")
+        Connection<ReportRunType>("runs")
             .Description("Its runs, latest period first.")
-            .Argument<IntGraphType>("limit")
-            .ResolveAsync(async context => await context.Service<ReportStore>().ListRunsAsync(
-                context.Source.Id, PageSize.Of(context, context.GetArgument<int?>("limit")), context.CancellationToken));
+            .ResolveKeysetAsync(
+                (context, after, take) => context.Service<ReportStore>().RunsPageAsync(context.Source.Id, after, take, context.CancellationToken),
+                (ReportRun run) => run.Key);
     }
 }
 

@@ -100,9 +100,9 @@ public sealed class ApiAuthenticationTests(IoTStackFixture fixture) : ApiTestBas
     {
         var admin = await Api.SignInAsync(Roles.Admin);
 
-        var (_, body) = await Api.PostAsync("{ users { username role tokenEnabled } }", admin);
+        var (_, body) = await Api.PostAsync("{ users { edges { node { username role tokenEnabled } } } }", admin);
 
-        Assert.NotEmpty(body.GetProperty("data").GetProperty("users").EnumerateArray());
+        Assert.NotEmpty(body.GetProperty("data").GetProperty("users").GetProperty("edges").EnumerateArray());
         Assert.DoesNotContain("AQAAAA", body.ToString(), StringComparison.Ordinal); // Identity's hash format prefix
     }
 }

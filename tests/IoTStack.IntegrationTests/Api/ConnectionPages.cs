@@ -8,9 +8,11 @@ public static class ConnectionPages
     /// <summary>
     /// Reads a connection to its end, page by page as a client does. <paramref name="query"/> declares <c>$first: Int!</c>
     /// and <c>$after: String</c> and selects <c>edges { cursor node { … } } pageInfo { hasNextPage hasPreviousPage endCursor }</c>.
+    /// <paramref name="connectionOf"/> finds a nested connection in the data (default: the top-level <paramref name="field"/>).
     /// </summary>
     public static async Task<IReadOnlyList<JsonElement>> PagesAsync(
-        this ApiClient api, string query, string field, string token, int first, string? after = null, object? variables = null)
+        this ApiClient api, string query, string field, string token, int first, string? after = null, object? variables = null,
+        Func<JsonElement, JsonElement>? connectionOf = null)
     {
         var pageVariables = JsonSerializer.SerializeToNode(variables ?? new { })!.AsObject();
         pageVariables["first"] = first;
@@ -18,7 +20,8 @@ public static class ConnectionPages
         do
         {
             pageVariables["after"] = after;
-            var page = (await api.DataAsync(query, token, pageVariables)).GetProperty(field);
+            var data = await api.DataAsync(query, token, pageVariables);
+            var page = connectionOf?.Invoke(data) ?? data.GetProperty(field);
             pages.Add(page);
             after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
             Assert.True(pages.Count < 1000, $"{field} never reached its last page.");

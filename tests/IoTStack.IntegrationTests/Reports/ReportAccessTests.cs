@@ -24,8 +24,8 @@ public sealed class ReportAccessTests(TwoSiloFixture fixture) : ReportTestBase(f
         var (_, runDenied) = await Api.PostAsync("mutation { runReport(definitionId: 1) { id } }", reader);
         Assert.Equal([ApiErrors.Forbidden], ApiClient.ErrorCodes(runDenied));
 
-        var listed = await Api.DataAsync("{ reportDefinitions { id cron runs { id csvPath } } }", reader);
-        Assert.Equal(System.Text.Json.JsonValueKind.Array, listed.GetProperty("reportDefinitions").ValueKind);
+        var listed = await Api.DataAsync("{ reportDefinitions { edges { node { id cron runs { edges { node { id csvPath } } } } } } }", reader);
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, listed.GetProperty("reportDefinitions").GetProperty("edges").ValueKind);
     }
 
     [Theory]

@@ -50,12 +50,14 @@ public sealed class RuleDocumentGraphQLTests(IoTStackFixture fixture, ITestOutpu
 
         var put = await Api.DataAsync(Put, _operator!, new { name = _name, document = Document() });
         var applied = await _kit.WaitForForwardingAsync(publisher, subscriber, Input, Output);
-        var listed = await Api.DataAsync("{ ruleDocuments { name document } }", _operator!);
+        var listed = ConnectionPages.Nodes(await Api.PagesAsync(
+            "query($first: Int!, $after: String) { ruleDocuments(first: $first, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } }",
+            "ruleDocuments", _operator!, first: 100));
 
         output.WriteLine($"First output {applied.TotalMilliseconds:0} ms after putRuleDocument returned");
         Assert.Equal(_name, put.GetProperty("putRuleDocument").GetProperty("name").GetString());
         Assert.True(applied < TimeSpan.FromSeconds(1), $"applied after {applied}");
-        Assert.Contains(listed.GetProperty("ruleDocuments").EnumerateArray(), document => document.GetProperty("name").GetString() == _name);
+        Assert.Contains(listed, document => document.GetProperty("name").GetString() == _name);
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public sealed class RuleDocumentGraphQLTests(IoTStackFixture fixture, ITestOutpu
     {
         var reader = await Api.SignInAsync(Roles.Reader);
 
-        var (readStatus, read) = await Api.PostAsync("{ ruleDocuments { name } }", reader);
+        var (readStatus, read) = await Api.PostAsync("{ ruleDocuments { edges { node { name } } } }", reader);
         var (putStatus, put) = await Api.PostAsync(Put, reader, new { name = _name, document = Document() });
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (readStatus, putStatus));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using IoTStack.Cli.Api;
 using IoTStack.Cli.Console;
 
 namespace IoTStack.Cli.Commands;
@@ -43,7 +44,7 @@ public static class UserCommands
 
         var ls = new Command("ls", "List the users.").With(plain).Calls(async (parse, api, ct) =>
         {
-            var users = (await api.SendAsync($"{{ users {{ {UserFields} }} }}", cancellationToken: ct))["users"]!.AsArray();
+            var users = await Connections.AllAsync(api, "users", UserFields, cancellationToken: ct);
             return Output.Items(users, parse.GetValue(plain), PlainLine);
         });
 

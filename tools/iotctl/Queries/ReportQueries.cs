@@ -10,17 +10,16 @@ public static class ReportQueries
     private const string RunFields = "id definitionId scheduledFor periodStart periodEnd runBy finishedAt csvPath";
     private const string ResultFields = "logicalUid name count min max avg firstTimestamp lastTimestamp longestGapSeconds";
 
-    /// <summary>The definitions, each with its latest run (or null) so an operator sees what there is to download.</summary>
+    /// <summary>The definitions (all of them, or the first <paramref name="limit"/>), each with its latest run (or null) so an operator sees what there is to download.</summary>
     public static async Task<JsonArray> DefinitionsAsync(GraphQLClient api, int? limit, CancellationToken cancellationToken)
     {
-        var data = await api.SendAsync(
-            $"query($n: Int) {{ reportDefinitions(limit: $n) {{ {DefinitionFields} runs(limit: 1) {{ {RunFields} }} }} }}", new { n = limit }, cancellationToken);
-        var definitions = data["reportDefinitions"]!.AsArray();
+        var definitions = await Connections.AllAsync(
+            api, "reportDefinitions", $"{DefinitionFields} runs(first: 1) {{ edges {{ node {{ {RunFields} }} }} }}", atMost: limit, cancellationToken: cancellationToken);
         foreach (var definition in definitions.OfType<JsonObject>())
         {
-            var runs = definition["runs"]!.AsArray();
+            var latest = definition["runs"]!["edges"]!.AsArray().FirstOrDefault();
             definition.Remove("runs");
-            definition["lastRun"] = runs.Count > 0 ? runs[0]!.DeepClone() : null;
+            definition["lastRun"] = latest?["node"]!.DeepClone();
         }
 
         return definitions;
