@@ -5,6 +5,9 @@ namespace IoTStack.IntegrationTests.Api;
 /// <summary>Reads and checks Relay connections as a client pages through them.</summary>
 public static class ConnectionPages
 {
+    /// <summary>What every paging test asks of a connection's pageInfo.</summary>
+    public const string PageInfoFields = "pageInfo { hasNextPage hasPreviousPage endCursor }";
+
     /// <summary>
     /// Reads a connection to its end, page by page as a client does. <paramref name="query"/> declares <c>$first: Int!</c>
     /// and <c>$after: String</c> and selects <c>edges { cursor node { … } } pageInfo { hasNextPage hasPreviousPage endCursor }</c>.
