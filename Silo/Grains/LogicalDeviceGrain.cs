@@ -67,7 +67,9 @@ public sealed partial class LogicalDeviceGrain(
             }
         }
 
-        await PublishLiveAsync(readings);
+        // The live view is best effort and the points are already durable: the caller's acknowledgement (and with it the
+        // device's PUBACK) does not wait for the stream. The task runs on this grain's scheduler and logs its own failure.
+        _ = PublishLiveAsync(readings);
     }
 
     public Task<IReadOnlyList<SeriesPoint>> GetLatestValuesAsync() =>
