@@ -72,28 +72,7 @@ public sealed class RulesThroughputTests(IoTStackFixture fixture, ITestOutputHel
         return $$"""{"filters": [{{string.Join(", ", failing.Append(counting))}}], "rules": []}""";
     }
 
-    private async Task<(int Accepted, TimeSpan Elapsed)> MeasureAsync(TestDevice[] devices)
-    {
-        var accepted = 0;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(devices.Select(device => Task.Run(async () =>
-        {
-            using var client = new MqttClientFactory().CreateMqttClient();
-            await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _ingest.MqttPort)
-                .WithCredentials(device.Name, device.Token).WithProtocolVersion(MqttProtocolVersion.V500).Build());
-            var topic = $"devices/{device.Name}/telemetry";
-            await Task.WhenAll(Enumerable.Range(0, 100).Select(async lane =>
-            {
-                for (var seq = lane; stopwatch.Elapsed < Duration; seq += 100)
-                {
-                    var result = await client.PublishAsync(MqttGatewayTests.Message(topic, MqttGatewayTests.SequencedPayload(seq), MqttQualityOfServiceLevel.AtLeastOnce));
-                    Assert.True(result.IsSuccess, result.ReasonString);
-                    Interlocked.Increment(ref accepted);
-                }
-            }));
-        })));
-        return (accepted, stopwatch.Elapsed);
-    }
+    private Task<(int Accepted, TimeSpan Elapsed)> MeasureAsync(TestDevice[] devices) => MqttFlood.RunAsync(_ingest.MqttPort, devices, Duration);
 
     private void Report(string what, (int Count, TimeSpan Elapsed) run)
     {

@@ -45,19 +45,9 @@ public static class LogicalDeviceCommands
                 return Output.Json(FromLogical(data["createLogicalDevice"]!, withProperties: true));
             });
 
-        var up = new Command("up", "Update the fields of a logical device present in a JSON object.").With(luid).WithJsonInput(json, file).Calls(async (parse, api, ct) =>
-        {
-            var input = ToLogicalInput(JsonInput.Read(parse.GetValue(json), parse.GetValue(file)));
-            var data = await api.SendAsync($"mutation($uid: Long!, $input: LogicalDeviceInput!) {{ updateLogicalDevice(uid: $uid, input: $input) {{ {LogicalFields} }} }}",
-                new { uid = parse.GetValue(luid), input }, ct);
-            return Output.Json(FromLogical(data["updateLogicalDevice"]!, withProperties: true));
-        });
-
-        var rm = new Command("rm", "Delete a logical device; prints it as it was.").With(luid).Calls(async (parse, api, ct) =>
-        {
-            var data = await api.SendAsync($"mutation($uid: Long!) {{ deleteLogicalDevice(uid: $uid) {{ {LogicalFields} }} }}", new { uid = parse.GetValue(luid) }, ct);
-            return Output.Json(FromLogical(data["deleteLogicalDevice"]!, withProperties: true));
-        });
+        var kind = new DeviceKind("LogicalDevice", LogicalFields, ToLogicalInput, FromLogical);
+        var up = DeviceEditCommands.Update(kind, luid, json, file, "Update the fields of a logical device present in a JSON object.");
+        var rm = DeviceEditCommands.Remove(kind, luid, "Delete a logical device; prints it as it was.");
 
         return new Command("ld", "Logical devices.") { get, ls, create, up, rm };
     }

@@ -39,19 +39,9 @@ public static class PhysicalDeviceCommands
             return Output.Json(FromPhysical(data["createPhysicalDevice"]!, withProperties: true));
         });
 
-        var up = new Command("up", "Update the fields of a physical device present in a JSON object.").With(puid).WithJsonInput(json, file).Calls(async (parse, api, ct) =>
-        {
-            var input = ToPhysicalInput(JsonInput.Read(parse.GetValue(json), parse.GetValue(file)));
-            var data = await api.SendAsync($"mutation($uid: Long!, $input: PhysicalDeviceInput!) {{ updatePhysicalDevice(uid: $uid, input: $input) {{ {PhysicalFields} }} }}",
-                new { uid = parse.GetValue(puid), input }, ct);
-            return Output.Json(FromPhysical(data["updatePhysicalDevice"]!, withProperties: true));
-        });
-
-        var rm = new Command("rm", "Delete a physical device; prints it as it was.").With(puid).Calls(async (parse, api, ct) =>
-        {
-            var data = await api.SendAsync($"mutation($uid: Long!) {{ deletePhysicalDevice(uid: $uid) {{ {PhysicalFields} }} }}", new { uid = parse.GetValue(puid) }, ct);
-            return Output.Json(FromPhysical(data["deletePhysicalDevice"]!, withProperties: true));
-        });
+        var kind = new DeviceKind("PhysicalDevice", PhysicalFields, ToPhysicalInput, FromPhysical);
+        var up = DeviceEditCommands.Update(kind, puid, json, file, "Update the fields of a physical device present in a JSON object.");
+        var rm = DeviceEditCommands.Remove(kind, puid, "Delete a physical device; prints it as it was.");
 
         return new Command("pd", "Physical devices.")
         {
